@@ -1,0 +1,13 @@
+package org.jixiao.common.events;
+
+/** Event type names; each has a JSON Schema under common/src/main/resources/events. */
+public final class EventTypes {
+    public static final String PROJECT_SUBMITTED = "ProjectSubmitted";
+    public static final String PROJECT_AMENDED = "ProjectAmended";
+    public static final String PROJECT_APPROVED = "ProjectApproved";
+    public static final String PROJECT_RETURNED = "ProjectReturned";
+    public static final String INDICATOR_CHECK_COMPLETED = "IndicatorCheckCompleted";
+
+    private EventTypes() {
+    }
+}

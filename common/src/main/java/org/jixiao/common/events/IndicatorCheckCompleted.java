@@ -1,0 +1,16 @@
+package org.jixiao.common.events;
+
+import java.util.List;
+
+/** data of IndicatorCheckCompleted: the automated pre-review findings for one project revision. */
+public record IndicatorCheckCompleted(List<Finding> findings) {
+
+    public enum Severity { ERROR, WARNING, INFO }
+
+    public record Finding(String code, Severity severity, Integer indicatorIndex, String messageZh, String messageEn) {
+    }
+
+    public boolean hasErrors() {
+        return findings != null && findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+}

@@ -1,0 +1,81 @@
+package org.jixiao.common.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A row of the transactional outbox: written in the same transaction as the state change it
+ * announces, published to Kafka by {@link OutboxRelay} after commit. The table also has a {@code seq}
+ * identity column (publication order) that only the relay's SQL reads.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+    @Id
+    @Column(name = "event_id")
+    private UUID eventId;
+    private String topic;
+    @Column(name = "message_key")
+    private String messageKey;
+    @Column(name = "event_type")
+    private String eventType;
+    private String payload;
+    @Column(name = "occurred_at")
+    private OffsetDateTime occurredAt;
+    @Column(name = "published_at")
+    private OffsetDateTime publishedAt;
+    private int attempts;
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected OutboxEvent() {
+    }
+
+    public OutboxEvent(UUID eventId, String topic, String messageKey, String eventType, String payload,
+            OffsetDateTime occurredAt) {
+        this.eventId = eventId;
+        this.topic = topic;
+        this.messageKey = messageKey;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.occurredAt = occurredAt;
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public OffsetDateTime publishedAt() {
+        return publishedAt;
+    }
+
+    void markPublished(OffsetDateTime at) {
+        this.publishedAt = at;
+        this.lastError = null;
+    }
+
+    void markFailed(String error) {
+        this.attempts++;
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
+}

@@ -1,0 +1,24 @@
+package org.jixiao.common.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** RFC 9457 problem details, the body of every 4xx and 5xx answer. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        @Schema(description = "one entry per rule broken, pointing at the offending part of the request")
+        List<Violation> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** {@code pointer} is a JSON Pointer into the request body (or a parameter name). */
+    public record Violation(String pointer, String message) {
+    }
+}

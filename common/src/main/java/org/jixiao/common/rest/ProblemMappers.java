@@ -1,0 +1,159 @@
+package org.jixiao.common.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as application/problem+json. Input the client got wrong (malformed JSON, unknown
+ * fields, bad enum values, validation) is 400 with a pointer to the culprit, never 500.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_BASE = "https://jixiao.org/problems/";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(pointer(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::pointer))
+                .toList();
+        String detail = errors.stream().map(v -> v.pointer() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(400, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(400, "unknown-field", "Unknown field",
+                "field '" + e.getPropertyName() + "' is not part of this request; known fields: "
+                        + e.getKnownPropertyIds(),
+                uri, List.of(new Problem.Violation(jsonPointer(e), "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "; allowed: " + List.of(e.getTargetType().getEnumConstants())
+                : "";
+        return respond(400, "invalid-value", "Invalid value",
+                "value '" + e.getValue() + "' cannot be read as " + simpleName(e.getTargetType()) + allowed, uri,
+                List.of(new Problem.Violation(jsonPointer(e), "invalid value" + allowed)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(400, "invalid-json", "Invalid JSON",
+                "expected " + simpleName(e.getTargetType()) + " at " + jsonPointer(e) + ": " + e.getOriginalMessage(),
+                uri, List.of(new Problem.Violation(jsonPointer(e), e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return respond(400, "invalid-json", "Invalid JSON", e.getOriginalMessage(), uri,
+                List.of(new Problem.Violation(jsonPointer(e), e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON",
+                "the body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return withChallenge(respond(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required (Authorization: Bearer …)", uri, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return withChallenge(respond(401, "unauthorized", "Unauthorized",
+                "the bearer token is invalid or expired", uri, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "your role does not allow this operation", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(409, "concurrent-update", "Conflict",
+                "someone else changed this resource at the same moment; read it again and retry", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonMappingException jme) {
+            return jsonMapping(jme, uri);
+        }
+        if (e.getCause() instanceof JsonParseException jpe) {
+            return malformedJson(jpe, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return respond(status, "http-" + status, title, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected error on " + uri.getPath(), e);
+        return respond(500, "internal", "Internal error",
+                "the server failed to handle this request; it has been logged", uri, List.of());
+    }
+
+    private static Response respond(int status, String type, String title, String detail, UriInfo uri,
+            List<Problem.Violation> errors) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance, errors))
+                .build();
+    }
+
+    private static Response withChallenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static String pointer(ConstraintViolation<?> v) {
+        // Method-parameter paths look like "create.body.indicators[0].name": drop method and parameter.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        String property = parts.length == 3 ? parts[2] : parts[parts.length - 1];
+        return "/" + property.replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
+    }
+
+    private static String jsonPointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            sb.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    private static String simpleName(Class<?> type) {
+        return type == null ? "value" : type.getSimpleName();
+    }
+}

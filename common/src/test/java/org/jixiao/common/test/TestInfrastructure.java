@@ -1,0 +1,151 @@
+package org.jixiao.common.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.jixiao.common.events.Topics;
+
+/**
+ * The real PostgreSQL server and the real KRaft broker the tests of one JVM share, started once.
+ * PGHOST (with PGPORT, PGUSER, PGPASSWORD) points the tests at an existing server instead of the
+ * embedded one; KAFKA_BOOTSTRAP_SERVERS at an existing broker instead of the in-JVM one.
+ */
+public final class TestInfrastructure {
+    private static TestInfrastructure instance;
+
+    private final String pgHost;
+    private final int pgPort;
+    private final String pgUser;
+    private final String pgPassword;
+    private final String bootstrapServers;
+
+    private TestInfrastructure() throws Exception {
+        String externalPg = System.getenv("PGHOST");
+        if (externalPg != null && !externalPg.isBlank()) {
+            pgHost = externalPg;
+            pgPort = Integer.parseInt(envOr("PGPORT", "5432"));
+            pgUser = envOr("PGUSER", "postgres");
+            pgPassword = envOr("PGPASSWORD", "postgres");
+        } else {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg)));
+            pgHost = "127.0.0.1";
+            pgPort = pg.getPort();
+            pgUser = "postgres";
+            pgPassword = "postgres";
+        }
+        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (externalKafka != null && !externalKafka.isBlank()) {
+            bootstrapServers = externalKafka;
+        } else {
+            KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("log.cleaner.dedupe.buffer.size", "16777216")
+                    .build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kafka)));
+            bootstrapServers = kafka.bootstrapServers();
+        }
+        createTopics();
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            try {
+                instance = new TestInfrastructure();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test PostgreSQL server or Kafka broker", e);
+            }
+        }
+        return instance;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    public String pgHost() {
+        return pgHost;
+    }
+
+    public int pgPort() {
+        return pgPort;
+    }
+
+    public String pgUser() {
+        return pgUser;
+    }
+
+    public String pgPassword() {
+        return pgPassword;
+    }
+
+    /** Drops and creates a database, so every test run starts from an empty schema. */
+    public void recreateDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), pgUser, pgPassword);
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name + " encoding 'UTF8' template template0");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot recreate database " + name, e);
+        }
+    }
+
+    private void createTopics() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down anyway
+        }
+    }
+
+    /** The Quarkus configuration that points a service at this infrastructure. */
+    public Map<String, String> quarkusConfig(String database) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.username", pgUser,
+                "quarkus.datasource.password", pgPassword,
+                "kafka.bootstrap.servers", bootstrapServers);
+    }
+}

@@ -1,0 +1,45 @@
+package org.jixiao.project.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.ProjectApproved;
+import org.jixiao.common.events.ProjectReturned;
+import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.messaging.Inbox;
+import org.jixiao.project.service.DecisionService;
+
+/** Consumes approval-service's decisions (topic jixiao.reviews), each exactly once. */
+@ApplicationScoped
+public class ReviewEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(ReviewEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final EventCodec codec;
+    private final DecisionService decisions;
+
+    public ReviewEventsConsumer(Inbox inbox, EventCodec codec, DecisionService decisions) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.decisions = decisions;
+    }
+
+    @Incoming("reviews")
+    @Blocking
+    public void onEvent(String payload) {
+        inbox.process(payload, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        switch (event.eventType()) {
+            case EventTypes.PROJECT_APPROVED ->
+                decisions.approved(event.projectId(), event.revision(), codec.data(event, ProjectApproved.class));
+            case EventTypes.PROJECT_RETURNED ->
+                decisions.returned(event.projectId(), event.revision(), codec.data(event, ProjectReturned.class));
+            default -> LOG.debugf("event type %s is not for project-service", event.eventType());
+        }
+    }
+}

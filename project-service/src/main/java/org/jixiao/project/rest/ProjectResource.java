@@ -1,0 +1,252 @@
+package org.jixiao.project.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.rest.Params;
+import org.jixiao.common.rest.Problem;
+import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.security.Caller;
+import org.jixiao.common.security.Roles;
+import org.jixiao.project.domain.Project;
+import org.jixiao.project.domain.ProjectStatus;
+import org.jixiao.project.repository.ProjectRepository;
+import org.jixiao.project.repository.ProjectRevisionRepository;
+import org.jixiao.project.repository.ReviewCommentRepository;
+import org.jixiao.project.service.ImportService;
+import org.jixiao.project.service.ProjectService;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "projects", description = "项目支出绩效目标表: declare, edit, submit, import and export")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProjectResource {
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final ProjectService service;
+    private final ImportService importer;
+    private final ReviewCommentRepository comments;
+    private final ProjectRevisionRepository revisions;
+    private final Caller caller;
+
+    public ProjectResource(ProjectService service, ImportService importer, ReviewCommentRepository comments,
+            ProjectRevisionRepository revisions, Caller caller) {
+        this.service = service;
+        this.importer = importer;
+        this.comments = comments;
+        this.revisions = revisions;
+        this.caller = caller;
+    }
+
+    public record ProjectPage(List<ProjectView> items, int page, int size, long total) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Declare a project (a DRAFT; it may be incomplete until submitted)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public Response create(@NotNull ProjectDocument document) {
+        Project project = service.create(document, caller);
+        return withTag(Response.created(URI.create("/api/v1/projects/" + project.id())), project)
+                .entity(ProjectView.of(project, List.of())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "List projects; a department token sees only its own department's")
+    public ProjectPage list(@QueryParam("budgetYear") Integer budgetYear,
+            @QueryParam("departmentCode") String departmentCode,
+            @Parameter(description = "DRAFT, SUBMITTED, RETURNED, APPROVED or AMENDING") @QueryParam("status") String status,
+            @QueryParam("nameContains") String nameContains,
+            @QueryParam("fundingMin") BigDecimal fundingMin,
+            @QueryParam("fundingMax") BigDecimal fundingMax,
+            @Parameter(description = "name, budgetYear, funding, status, createdAt or updatedAt; prefix - for descending")
+            @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        var result = service.list(new ProjectRepository.Filter(budgetYear, departmentCode,
+                Params.enumValue(ProjectStatus.class, status, "status"), nameContains,
+                fundingMin, fundingMax), sortOf(sort), page, size, caller);
+        return new ProjectPage(result.items().stream().map(ProjectView::summary).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Read a project; the ETag is what a later write sends in If-Match")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "404", description = "no such project, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Project project = service.get(id, caller);
+        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Replace the content while DRAFT, RETURNED or AMENDING (If-Match required)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "412", description = "stale ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull ProjectDocument document) {
+        Project project = service.replace(id, requireVersion(ifMatch), document, caller);
+        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Change some fields with a JSON Merge Patch (RFC 7396; If-Match required)")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProjectDocument.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
+        Project project = service.patch(id, requireVersion(ifMatch), mergePatch, caller);
+        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Delete a draft that was never submitted (If-Match required)")
+    @APIResponse(responseCode = "204", description = "deleted")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, requireVersion(ifMatch), caller);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Submit for review: freezes the revision and emits ProjectSubmitted; 400 lists every missing part")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public Response submit(@PathParam("id") UUID id,
+            @Parameter(description = "a retry with the same key answers the first result and emits nothing")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 200 characters");
+        }
+        Project project = service.submit(id, idempotencyKey, caller);
+        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+    }
+
+    @GET
+    @Path("{id}/export")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.REVIEWER, Roles.DEPARTMENT})
+    @Operation(summary = "The project as an interchange document (project.schema.json)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectDocument.class)))
+    public ProjectDocument export(@PathParam("id") UUID id) {
+        return service.get(id, caller).toDocument();
+    }
+
+    public record RevisionSummary(int revision, String kind, String reason, String submittedBy,
+            java.time.OffsetDateTime submittedAt) {
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "The frozen revisions (one per submission or amendment)")
+    public List<RevisionSummary> revisions(@PathParam("id") UUID id) {
+        service.get(id, caller);
+        return revisions.listFor(id).stream().map(r -> new RevisionSummary(r.revision(), r.kind().name(), r.reason(),
+                r.submittedBy(), r.submittedAt())).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions/{revision}")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "One frozen revision as an interchange document")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectDocument.class)))
+    public Response revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
+        service.get(id, caller);
+        return revisions.find(id, revision)
+                .map(r -> Response.ok(r.document(), MediaType.APPLICATION_JSON).build())
+                .orElseThrow(() -> ProblemException.notFound("revision", revision + " of project " + id));
+    }
+
+    public record ImportResponse(List<ImportService.Result> results) {
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Import interchange documents (JSON array or NDJSON); idempotent on (budgetYear, externalRef)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ProjectDocument.class)))
+    @APIResponse(responseCode = "200", description = "one result per document, in input order", content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+    public ImportResponse importDocuments(@HeaderParam("Content-Type") String contentType, InputStream body) {
+        boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
+        return new ImportResponse(importer.importStream(body, ndjson, caller.name()));
+    }
+
+    private static long requireVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "if-match-required", "Precondition required",
+                    "send If-Match with the ETag of your last read of this project");
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "stale-etag", "Precondition failed", "If-Match " + ifMatch + " is not an ETag of this project");
+        }
+    }
+
+    private static Response.ResponseBuilder withTag(Response.ResponseBuilder builder, Project project) {
+        return builder.tag(new EntityTag(Long.toString(project.version())));
+    }
+
+    private static Sort sortOf(String sort) {
+        List<String> allowed = List.of("name", "budgetYear", "funding", "status", "createdAt", "updatedAt");
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
+        if (!allowed.contains(field)) {
+            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + allowed + ", optionally prefixed by -");
+        }
+        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id");
+    }
+}
