@@ -1,0 +1,13 @@
+package org.jixiao.approval;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jixiao.common.db.DatabaseBootstrap;
+
+@QuarkusMain
+public class ApprovalServiceMain {
+    public static void main(String... args) {
+        DatabaseBootstrap.ensureDatabaseExists("jixiao_approval");
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,70 @@
+package org.jixiao.approval.domain;
+
+import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.security.Caller;
+
+/** The rules a decision must satisfy; each broken rule is a 4xx naming it. */
+public final class DecisionPolicy {
+    private DecisionPolicy() {
+    }
+
+    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Caller caller,
+            boolean findingsHaveErrors) {
+        if (decision.action() == null) {
+            throw ProblemException.badRequest("action-required", "action must be PASS, APPROVE or RETURN");
+        }
+        if (reviewCase.status() != CaseStatus.OPEN) {
+            throw ProblemException.conflict("case-closed", "the case is already " + reviewCase.status()
+                    + "; a decided case cannot be decided again");
+        }
+        ReviewRoute.Stage stage = route.stage(reviewCase.stageIndex());
+        if (!stage.allows(caller)) {
+            throw ProblemException.forbidden("stage-not-allowed",
+                    "you may not decide at stage " + stage.name() + " (restricted by the " + route.budgetYear() + " route)");
+        }
+        if (reviewCase.assignee() != null && !reviewCase.assignee().equals(caller.name())) {
+            throw ProblemException.conflict("assigned-to-other", "the case is assigned to " + reviewCase.assignee());
+        }
+        boolean last = route.isLast(reviewCase.stageIndex());
+        switch (decision.action()) {
+            case PASS -> {
+                if (last) {
+                    throw ProblemException.conflict("pass-at-last-stage",
+                            stage.name() + " is the last stage: APPROVE or RETURN");
+                }
+            }
+            case APPROVE -> {
+                if (!last) {
+                    throw ProblemException.conflict("stage-skipped", "approval is decided at the last stage ("
+                            + route.stages().get(route.stages().size() - 1).name() + "); this case is at " + stage.name()
+                            + ": PASS it on");
+                }
+                if (decision.grade() == Grade.差) {
+                    throw ProblemException.badRequest("grade-too-low",
+                            "a target graded 差 cannot enter the budget (财预〔2015〕88号): RETURN it instead");
+                }
+                if (findingsHaveErrors && (decision.overrideReason() == null || decision.overrideReason().isBlank())) {
+                    throw ProblemException.conflict("override-required",
+                            "the automated checks found ERRORs: approving needs an overrideReason");
+                }
+            }
+            case RETURN -> {
+                boolean hasComment = (decision.comment() != null && !decision.comment().isBlank())
+                        || decision.commentsOrEmpty().stream().anyMatch(c -> c.text() != null && !c.text().isBlank());
+                if (!hasComment) {
+                    throw ProblemException.badRequest("return-needs-comment",
+                            "a return must tell the department why: give comment or comments[].text");
+                }
+            }
+        }
+        for (Decision.Comment c : decision.commentsOrEmpty()) {
+            if (c.text() == null || c.text().isBlank()) {
+                throw ProblemException.badRequest("empty-comment", "every comment needs a text");
+            }
+            if (c.indicatorIndex() != null && (c.indicatorIndex() < 0 || c.indicatorIndex() >= reviewCase.indicatorCount())) {
+                throw ProblemException.badRequest("no-such-indicator", "indicatorIndex " + c.indicatorIndex()
+                        + " is not a row of this declaration (0.." + (reviewCase.indicatorCount() - 1) + ")");
+            }
+        }
+    }
+}

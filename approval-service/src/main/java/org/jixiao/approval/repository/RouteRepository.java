@@ -1,0 +1,50 @@
+package org.jixiao.approval.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jixiao.approval.domain.ReviewRoute;
+
+/** The configured 审核流程 per budget year; the default route where none is configured. */
+@ApplicationScoped
+public class RouteRepository {
+    private final EntityManager em;
+
+    public RouteRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public ReviewRoute routeFor(int budgetYear) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select name, target_days, allowed_reviewers, required_claim"
+                + " from review_stage where budget_year = :y order by position")
+                .setParameter("y", budgetYear).getResultList();
+        if (rows.isEmpty()) {
+            return ReviewRoute.defaultFor(budgetYear);
+        }
+        return new ReviewRoute(budgetYear, rows.stream().map(r -> new ReviewRoute.Stage((String) r[0],
+                ((Number) r[1]).intValue(), reviewers((String) r[2]), (String) r[3])).toList());
+    }
+
+    public void replace(ReviewRoute route) {
+        em.createNativeQuery("delete from review_stage where budget_year = :y").setParameter("y", route.budgetYear())
+                .executeUpdate();
+        for (int i = 0; i < route.stages().size(); i++) {
+            ReviewRoute.Stage s = route.stages().get(i);
+            em.createNativeQuery("insert into review_stage (budget_year, position, name, target_days, allowed_reviewers,"
+                    + " required_claim) values (:y, :p, :n, :d, :a, :c)")
+                    .setParameter("y", route.budgetYear()).setParameter("p", i).setParameter("n", s.name())
+                    .setParameter("d", s.targetDays())
+                    .setParameter("a", s.allowedReviewers().isEmpty() ? null : String.join(",", s.allowedReviewers()))
+                    .setParameter("c", s.requiredClaim()).executeUpdate();
+        }
+    }
+
+    private static Set<String> reviewers(String csv) {
+        return csv == null || csv.isBlank() ? Set.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,198 @@
+package org.jixiao.approval.rest;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.domain.Decision;
+import org.jixiao.approval.domain.Grade;
+import org.jixiao.approval.domain.HistoryEntry;
+import org.jixiao.approval.domain.ReviewCase;
+import org.jixiao.approval.domain.ReviewRoute;
+import org.jixiao.approval.domain.WorkingDays;
+import org.jixiao.approval.repository.CommentRepository;
+import org.jixiao.approval.repository.FindingsRepository;
+import org.jixiao.approval.repository.HistoryRepository;
+import org.jixiao.approval.repository.ReviewCaseRepository;
+import org.jixiao.approval.repository.RouteRepository;
+import org.jixiao.approval.service.CaseService;
+import org.jixiao.common.rest.Params;
+import org.jixiao.common.rest.Problem;
+import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.security.Caller;
+import org.jixiao.common.security.Roles;
+
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "审核案卷: the finance bureau's review of each submitted revision")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such case, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseResource {
+    private final CaseService service;
+    private final HistoryRepository history;
+    private final CommentRepository comments;
+    private final FindingsRepository findings;
+    private final ReviewCaseRepository cases;
+    private final RouteRepository routes;
+    private final Caller caller;
+
+    public CaseResource(CaseService service, HistoryRepository history, CommentRepository comments,
+            FindingsRepository findings, ReviewCaseRepository cases, RouteRepository routes, Caller caller) {
+        this.service = service;
+        this.history = history;
+        this.comments = comments;
+        this.findings = findings;
+        this.cases = cases;
+        this.routes = routes;
+        this.caller = caller;
+    }
+
+    public record CasePage(List<CaseView> items, int page, int size, long total) {
+    }
+
+    public record CommentRequest(@Schema(description = "anchor: a field of the declaration, e.g. overview, funding") String field,
+            @Schema(description = "anchor: an indicator row by its 0-based index") Integer indicatorIndex,
+            @NotNull String text) {
+    }
+
+    @Schema(name = "DecisionRequest")
+    public record DecisionRequest(@NotNull Decision.Action action,
+            @Schema(description = "评审等级 优/良/中/差; 差 cannot be approved") Grade grade,
+            @Schema(description = "overall comment") String comment,
+            List<@Valid CommentRequest> comments,
+            @Schema(description = "required to approve a case whose findings hold an ERROR") String overrideReason) {
+    }
+
+    public record HistoryView(long id, OffsetDateTime at, String actor, HistoryEntry.Action action, String stage,
+            String fromStatus, String toStatus, String detail) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "Review cases with filters; a department token sees only its own, read-only")
+    public CasePage list(@QueryParam("status") @Parameter(description = "OPEN, APPROVED or RETURNED") String status,
+            @QueryParam("stage") @Parameter(description = "stage index, 0 = first") Integer stage,
+            @QueryParam("department") String department,
+            @QueryParam("projectId") UUID projectId,
+            @QueryParam("budgetYear") Integer budgetYear,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("assignee") @Parameter(description = "a reviewer name, or 'me'") String assignee,
+            @QueryParam("sort") @DefaultValue("openedAt") @Parameter(description = "openedAt, stageEnteredAt, funding, projectName, departmentCode; - for descending") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        ReviewCaseRepository.Filter filter = new ReviewCaseRepository.Filter(
+                Params.enumValue(CaseStatus.class, status, "status"), stage, department, projectId, budgetYear,
+                "me".equals(assignee) ? caller.name() : assignee);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (overdue == null) {
+            var result = service.list(filter, sortOf(sort), page, size, caller);
+            return new CasePage(result.items().stream().map(c -> summary(c, now)).toList(), page, size, result.total());
+        }
+        // Overdue depends on each year's route and the calendar: filter after the query.
+        var all = service.list(filter, sortOf(sort), 0, 100_000, caller).items().stream()
+                .map(c -> summary(c, now)).filter(v -> overdue.equals(Boolean.TRUE.equals(v.overdue()))).toList();
+        int from = Math.min(page * size, all.size());
+        return new CasePage(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "One case with the snapshot, the automated findings, the diff to the previous revision and all comments")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    public CaseView get(@PathParam("id") UUID id) {
+        ReviewCase c = service.get(id, caller);
+        return detail(c);
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Take the case for the current stage")
+    @APIResponse(responseCode = "409", description = "closed or claimed by someone else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView claim(@PathParam("id") UUID id) {
+        return summary(service.claim(id, caller), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Decide the current stage: PASS to the next, APPROVE (last stage) or RETURN with comments")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "closed case, wrong stage, or a concurrent decision won", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
+        Decision decision = new Decision(request.action(), request.grade(), request.comment(),
+                request.comments() == null ? List.of() : request.comments().stream()
+                        .map(c -> new Decision.Comment(c.field(), c.indicatorIndex(), c.text())).toList(),
+                request.overrideReason());
+        return detail(service.decide(id, decision, caller));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "The append-only audit trail of the case, oldest first")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        service.get(id, caller);
+        return history.forCase(id).stream().map(h -> new HistoryView(h.id(), h.at(), h.actor(), h.action(), h.stage(),
+                h.fromStatus(), h.toStatus(), h.detail())).toList();
+    }
+
+    private CaseView detail(ReviewCase c) {
+        List<ReviewCase> rounds = cases.forProject(c.projectId()).stream().filter(r -> r.revision() <= c.revision()).toList();
+        Map<UUID, Integer> revisionOf = rounds.stream().collect(Collectors.toMap(ReviewCase::id, ReviewCase::revision));
+        List<CaseView.Comment> all = comments.forCases(rounds.stream().map(ReviewCase::id).toList()).stream()
+                .map(cc -> CaseView.Comment.of(cc, revisionOf.get(cc.caseId()))).toList();
+        var stored = findings.find(c.projectId(), c.revision());
+        return summary(c, OffsetDateTime.now(ZoneOffset.UTC)).withDetail(c.snapshot(),
+                stored.map(FindingsRepository.Stored::findingsJson).orElse(null), c.changes(), all);
+    }
+
+    CaseView summary(ReviewCase c, OffsetDateTime now) {
+        ReviewRoute.Stage stage = routes.routeFor(c.budgetYear()).stage(c.stageIndex());
+        int days = WorkingDays.between(c.stageEnteredAt(), now);
+        Boolean flagged = findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(null);
+        return CaseView.summary(c, days, days > stage.targetDays(), flagged);
+    }
+
+    private static Sort sortOf(String sort) {
+        Map<String, String> allowed = Map.of("openedAt", "openedAt", "stageEnteredAt", "stageEnteredAt",
+                "funding", "funding", "projectName", "projectName", "departmentCode", "departmentCode",
+                "decidedAt", "decidedAt");
+        boolean descending = sort.startsWith("-");
+        String field = allowed.get(descending ? sort.substring(1) : sort);
+        if (field == null) {
+            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + allowed.keySet() + ", optionally prefixed by -");
+        }
+        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id");
+    }
+
+}

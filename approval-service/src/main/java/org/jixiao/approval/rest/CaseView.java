@@ -1,0 +1,72 @@
+package org.jixiao.approval.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jixiao.approval.domain.CaseComment;
+import org.jixiao.approval.domain.CaseKind;
+import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.domain.Grade;
+import org.jixiao.approval.domain.ReviewCase;
+
+/** A review case as the dashboard shows it; the detail form adds snapshot, findings, diff and comments. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "ReviewCase")
+public record CaseView(
+        UUID id,
+        UUID projectId,
+        int revision,
+        @Schema(description = "SUBMISSION (申报) or AMENDMENT (调整)") CaseKind kind,
+        int budgetYear,
+        String departmentCode,
+        String departmentName,
+        String projectName,
+        @Schema(description = "项目资金（元）, decimal string") String funding,
+        CaseStatus status,
+        int stageIndex,
+        @Schema(description = "审核环节, e.g. 业务股室初审") String stageName,
+        String assignee,
+        OffsetDateTime openedAt,
+        OffsetDateTime stageEnteredAt,
+        @Schema(description = "working days (Mon–Fri) spent in the current stage") Integer workingDaysInStage,
+        Boolean overdue,
+        Boolean flagged,
+        OffsetDateTime decidedAt,
+        String decidedBy,
+        Grade grade,
+        @Schema(description = "批复文号") String approvalNumber,
+        String overrideReason,
+        String amendmentReason,
+        @Schema(description = "the submitted interchange document", implementation = Object.class) @JsonRawValue String snapshot,
+        @Schema(description = "IndicatorCheckCompleted findings for this revision", implementation = Object.class) @JsonRawValue String findings,
+        @Schema(description = "field changes to the previous revision", implementation = Object.class) @JsonRawValue String changes,
+        @Schema(description = "comments of this and the earlier rounds") List<Comment> comments) {
+
+    public record Comment(int revision, String stage, String field, Integer indicatorIndex, String indicatorName,
+            String text, String author, OffsetDateTime createdAt) {
+
+        static Comment of(CaseComment c, int revision) {
+            return new Comment(revision, c.stage(), c.field(), c.indicatorIndex(), c.indicatorName(), c.text(),
+                    c.author(), c.createdAt());
+        }
+    }
+
+    public static CaseView summary(ReviewCase c, int workingDays, boolean overdue, Boolean flagged) {
+        return new CaseView(c.id(), c.projectId(), c.revision(), c.kind(), c.budgetYear(), c.departmentCode(),
+                c.departmentName(), c.projectName(), c.funding() == null ? null : c.funding().toPlainString(),
+                c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.openedAt(), c.stageEnteredAt(),
+                c.status() == CaseStatus.OPEN ? workingDays : null, c.status() == CaseStatus.OPEN ? overdue : null,
+                flagged, c.decidedAt(), c.decidedBy(), c.grade(), c.approvalNumber(), c.overrideReason(),
+                c.amendmentReason(), null, null, null, null);
+    }
+
+    public CaseView withDetail(String snapshot, String findings, String changes, List<Comment> comments) {
+        return new CaseView(id, projectId, revision, kind, budgetYear, departmentCode, departmentName, projectName,
+                funding, status, stageIndex, stageName, assignee, openedAt, stageEnteredAt, workingDaysInStage, overdue,
+                flagged, decidedAt, decidedBy, grade, approvalNumber, overrideReason, amendmentReason, snapshot,
+                findings, changes, comments);
+    }
+}

@@ -1,0 +1,65 @@
+package org.jixiao.approval.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.approval.domain.ReviewRoute;
+import org.jixiao.approval.repository.RouteRepository;
+import org.jixiao.common.security.Roles;
+
+@Path("/api/v1/routes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "routes", description = "审核流程: the review stages of a budget year")
+@SecurityRequirement(name = "jwt")
+public class RouteResource {
+    private final RouteRepository routes;
+
+    public RouteResource(RouteRepository routes) {
+        this.routes = routes;
+    }
+
+    public record StageRequest(@NotBlank String name, @Min(1) int targetDays,
+            @Schema(description = "reviewer names allowed on this stage; empty = any reviewer") Set<String> allowedReviewers,
+            @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") String requiredClaim) {
+    }
+
+    public record RouteRequest(@NotEmpty List<@Valid StageRequest> stages) {
+    }
+
+    @GET
+    @Path("{budgetYear}")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "The route in force for a budget year (the default two stages when none is configured)")
+    @Transactional
+    public ReviewRoute get(@PathParam("budgetYear") int budgetYear) {
+        return routes.routeFor(budgetYear);
+    }
+
+    @PUT
+    @Path("{budgetYear}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Configure the route of a budget year; open cases keep their stage index")
+    @Transactional
+    public ReviewRoute put(@PathParam("budgetYear") int budgetYear, @Valid RouteRequest request) {
+        routes.replace(new ReviewRoute(budgetYear, request.stages().stream().map(s -> new ReviewRoute.Stage(s.name(),
+                s.targetDays(), s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim())).toList()));
+        return routes.routeFor(budgetYear);
+    }
+}

@@ -1,0 +1,221 @@
+package org.jixiao.approval.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jixiao.approval.domain.CaseComment;
+import org.jixiao.approval.domain.CaseKind;
+import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.domain.Decision;
+import org.jixiao.approval.domain.DecisionPolicy;
+import org.jixiao.approval.domain.HistoryEntry;
+import org.jixiao.approval.domain.HistoryEntry.Action;
+import org.jixiao.approval.domain.ReviewCase;
+import org.jixiao.approval.domain.ReviewRoute;
+import org.jixiao.approval.repository.CommentRepository;
+import org.jixiao.approval.repository.FindingsRepository;
+import org.jixiao.approval.repository.HistoryRepository;
+import org.jixiao.approval.repository.ReviewCaseRepository;
+import org.jixiao.approval.repository.RouteRepository;
+import org.jixiao.common.contract.DocumentDiff;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.IndicatorCheckCompleted;
+import org.jixiao.common.events.ProjectApproved;
+import org.jixiao.common.events.ProjectReturned;
+import org.jixiao.common.events.ProjectSubmitted;
+import org.jixiao.common.events.Topics;
+import org.jixiao.common.messaging.Outbox;
+import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.security.Caller;
+
+/** The finance bureau's review: cases open from events, reviewers decide, decisions leave as events. */
+@ApplicationScoped
+public class CaseService {
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+
+    private final ReviewCaseRepository cases;
+    private final HistoryRepository history;
+    private final CommentRepository comments;
+    private final FindingsRepository findings;
+    private final RouteRepository routes;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public CaseService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
+            FindingsRepository findings, RouteRepository routes, Outbox outbox, ObjectMapper json) {
+        this.cases = cases;
+        this.history = history;
+        this.comments = comments;
+        this.findings = findings;
+        this.routes = routes;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Opens the case of a submitted (or amended) revision; a second event for the same revision opens nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(EventEnvelope event, ProjectSubmitted submitted) {
+        if (cases.findByProjectRevision(event.projectId(), event.revision()).isPresent()) {
+            LOG.infof("case for %s revision %d already open", event.projectId(), event.revision());
+            return;
+        }
+        ProjectDocument doc = submitted.project();
+        boolean amendment = EventTypes.PROJECT_AMENDED.equals(event.eventType());
+        List<ProjectSubmitted.FieldChange> changes = submitted.changes();
+        if (changes == null) {
+            changes = cases.previous(event.projectId(), event.revision())
+                    .map(prev -> DocumentDiff.between(read(prev.snapshot()), doc)).orElse(null);
+        }
+        ReviewRoute route = routes.routeFor(doc.budgetYear());
+        ReviewCase reviewCase = ReviewCase.open(new ReviewCase.Opening(event.projectId(), event.revision(),
+                amendment ? CaseKind.AMENDMENT : CaseKind.SUBMISSION, doc.budgetYear(), doc.departmentCode(),
+                doc.departmentName(), doc.name(), doc.funding() == null ? null : new BigDecimal(doc.funding()),
+                doc.indicators() == null ? 0 : doc.indicators().size(), write(doc), submitted.amendmentReason(),
+                changes == null ? null : write(changes), event.occurredAt()), route);
+        cases.persist(reviewCase);
+        record(reviewCase, event.actor(), Action.OPENED, null, CaseStatus.OPEN,
+                (amendment ? "调整 amendment" : "申报 submission") + " of revision " + event.revision());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void findingsArrived(EventEnvelope event, IndicatorCheckCompleted check) {
+        findings.save(event.projectId(), event.revision(), write(check.findings()), check.hasErrors());
+        cases.findByProjectRevision(event.projectId(), event.revision()).ifPresent(c -> record(c, event.actor(),
+                Action.FINDINGS_RECEIVED, c.status(), c.status(), check.findings().size() + " finding(s)"
+                        + (check.hasErrors() ? ", with ERRORs" : "")));
+    }
+
+    @Transactional
+    public ReviewCase claim(UUID caseId, Caller caller) {
+        ReviewCase c = visible(caseId, caller);
+        if (c.status() != CaseStatus.OPEN) {
+            throw ProblemException.conflict("case-closed", "the case is already " + c.status());
+        }
+        ReviewRoute.Stage stage = routes.routeFor(c.budgetYear()).stage(c.stageIndex());
+        if (!stage.allows(caller)) {
+            throw ProblemException.forbidden("stage-not-allowed", "you may not act at stage " + stage.name());
+        }
+        if (c.assignee() != null && !c.assignee().equals(caller.name())) {
+            throw ProblemException.conflict("assigned-to-other", "the case is already claimed by " + c.assignee());
+        }
+        if (c.assignee() == null) {
+            c.claim(caller.name());
+            record(c, caller.name(), Action.CLAIMED, c.status(), c.status(), null);
+            cases.flush();
+        }
+        return c;
+    }
+
+    @Transactional
+    public ReviewCase decide(UUID caseId, Decision decision, Caller caller) {
+        ReviewCase c = visible(caseId, caller);
+        ReviewRoute route = routes.routeFor(c.budgetYear());
+        boolean errors = findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(false);
+        DecisionPolicy.check(c, decision, route, caller, errors);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String stage = c.stageName();
+        ProjectDocument doc = read(c.snapshot());
+        List<ProjectReturned.ReviewComment> anchored = new ArrayList<>();
+        if (decision.comment() != null && !decision.comment().isBlank()) {
+            comments.persist(new CaseComment(c.id(), stage, null, null, null, decision.comment(), caller.name(), now));
+        }
+        for (Decision.Comment dc : decision.commentsOrEmpty()) {
+            String rowName = dc.indicatorIndex() == null ? null : doc.indicators().get(dc.indicatorIndex()).name();
+            comments.persist(new CaseComment(c.id(), stage, dc.field(), dc.indicatorIndex(), rowName, dc.text(),
+                    caller.name(), now));
+            anchored.add(new ProjectReturned.ReviewComment(dc.field(), dc.indicatorIndex(), rowName, dc.text()));
+            record(c, caller.name(), Action.COMMENTED, c.status(), c.status(), anchor(dc, rowName) + dc.text());
+        }
+        switch (decision.action()) {
+            case PASS -> {
+                c.pass(route, now);
+                record(c, caller.name(), Action.PASSED, CaseStatus.OPEN, CaseStatus.OPEN,
+                        stage + " → " + c.stageName());
+            }
+            case APPROVE -> {
+                String number = cases.nextApprovalNumber(c.budgetYear());
+                if (errors) {
+                    record(c, caller.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, decision.overrideReason());
+                }
+                c.approve(caller.name(), decision.grade(), number, errors ? decision.overrideReason() : null, now);
+                record(c, caller.name(), Action.APPROVED, CaseStatus.OPEN, CaseStatus.APPROVED, "批复 " + number
+                        + (decision.grade() == null ? "" : ", 等级 " + decision.grade()));
+                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), caller.name(),
+                        new ProjectApproved(number, caller.name(), now,
+                                decision.grade() == null ? null : decision.grade().name(), doc));
+            }
+            case RETURN -> {
+                c.returnToDepartment(caller.name(), decision.grade(), now);
+                record(c, caller.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, decision.comment());
+                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_RETURNED, c.projectId(), c.revision(), caller.name(),
+                        new ProjectReturned(caller.name(), now, stage, decision.comment(), anchored));
+            }
+        }
+        // Flush now: a concurrent decision on the same case fails here with 409, not at commit.
+        cases.flush();
+        return c;
+    }
+
+    @Transactional
+    public ReviewCase get(UUID caseId, Caller caller) {
+        return visible(caseId, caller);
+    }
+
+    public record PageOf<T>(List<T> items, int page, int size, long total) {
+    }
+
+    @Transactional
+    public PageOf<ReviewCase> list(ReviewCaseRepository.Filter filter, Sort sort, int page, int size, Caller caller) {
+        ReviewCaseRepository.Filter effective = caller.restrictedToDepartment()
+                .map(d -> new ReviewCaseRepository.Filter(filter.status(), filter.stageIndex(), d, filter.projectId(),
+                        filter.budgetYear(), filter.assignee()))
+                .orElse(filter);
+        var query = cases.search(effective, sort).page(Page.of(page, size));
+        return new PageOf<>(query.list(), page, size, query.count());
+    }
+
+    private ReviewCase visible(UUID caseId, Caller caller) {
+        return cases.findByIdOptional(caseId).filter(c -> caller.mayAccessDepartment(c.departmentCode()))
+                .orElseThrow(() -> ProblemException.notFound("case", caseId));
+    }
+
+    private void record(ReviewCase c, String actor, Action action, CaseStatus from, CaseStatus to, String detail) {
+        history.persist(new HistoryEntry(c.id(), OffsetDateTime.now(ZoneOffset.UTC), actor == null ? "system" : actor,
+                action, c.stageName(), from == null ? null : from.name(), to == null ? null : to.name(), detail));
+    }
+
+    private static String anchor(Decision.Comment c, String rowName) {
+        if (c.indicatorIndex() != null) {
+            return "[指标 #" + c.indicatorIndex() + " " + rowName + "] ";
+        }
+        return c.field() == null ? "" : "[" + c.field() + "] ";
+    }
+
+    ProjectDocument read(String snapshot) {
+        try {
+            return json.readValue(snapshot, ProjectDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable snapshot", e);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
