@@ -1,0 +1,29 @@
+package org.jixiao.indicator.domain.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
+import org.jixiao.indicator.domain.Framework;
+
+/** Runs every pre-review policy over one declaration, in a stable order. */
+public final class CheckEngine {
+    private final List<CheckPolicy> policies;
+
+    public CheckEngine(List<CheckPolicy> policies) {
+        this.policies = List.copyOf(policies);
+    }
+
+    public static CheckEngine standard() {
+        return new CheckEngine(List.of(new FrameworkLevelsPolicy(), new QuantityIndicatorPolicy(),
+                new DuplicateIndicatorPolicy()));
+    }
+
+    public List<Finding> run(ProjectDocument project, Framework framework) {
+        List<Finding> findings = new ArrayList<>();
+        for (CheckPolicy policy : policies) {
+            findings.addAll(policy.check(project, framework));
+        }
+        return findings;
+    }
+}

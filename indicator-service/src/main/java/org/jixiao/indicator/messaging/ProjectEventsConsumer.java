@@ -1,0 +1,42 @@
+package org.jixiao.indicator.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.ProjectSubmitted;
+import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.messaging.Inbox;
+import org.jixiao.indicator.service.CheckService;
+
+/** Checks every submitted or amended revision (topic jixiao.projects), each event once. */
+@ApplicationScoped
+public class ProjectEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final EventCodec codec;
+    private final CheckService checks;
+
+    public ProjectEventsConsumer(Inbox inbox, EventCodec codec, CheckService checks) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.checks = checks;
+    }
+
+    @Incoming("projects")
+    @Blocking
+    public void onEvent(String payload) {
+        inbox.process(payload, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        switch (event.eventType()) {
+            case EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_AMENDED ->
+                checks.checkSubmitted(event, codec.data(event, ProjectSubmitted.class).project());
+            default -> LOG.debugf("event type %s is not for indicator-service", event.eventType());
+        }
+    }
+}

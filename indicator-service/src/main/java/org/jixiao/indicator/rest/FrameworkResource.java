@@ -1,0 +1,61 @@
+package org.jixiao.indicator.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.security.Caller;
+import org.jixiao.common.security.Roles;
+import org.jixiao.indicator.domain.Framework;
+import org.jixiao.indicator.domain.FrameworkPresets;
+import org.jixiao.indicator.service.CheckService;
+
+@Path("/api/v1/frameworks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "frameworks", description = "指标体系: the level-1/level-2 taxonomy per budget year")
+@SecurityRequirement(name = "jwt")
+public class FrameworkResource {
+    private final CheckService checks;
+    private final Caller caller;
+
+    public FrameworkResource(CheckService checks, Caller caller) {
+        this.checks = checks;
+        this.caller = caller;
+    }
+
+    public record Assignment(@NotBlank String frameworkCode) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "The frameworks Jixiao knows")
+    public List<Framework> all() {
+        return FrameworkPresets.ALL;
+    }
+
+    @GET
+    @Path("years/{budgetYear}")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "The framework in force for a budget year (classic unless an admin chose another)")
+    public Framework forYear(@PathParam("budgetYear") int budgetYear) {
+        return checks.frameworkFor(budgetYear);
+    }
+
+    @PUT
+    @Path("years/{budgetYear}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Choose the framework of a budget year")
+    public Framework assign(@PathParam("budgetYear") int budgetYear, @jakarta.validation.Valid Assignment assignment) {
+        return checks.assign(budgetYear, assignment.frameworkCode(), caller.name());
+    }
+}
