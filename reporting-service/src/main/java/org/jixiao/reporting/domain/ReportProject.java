@@ -1,0 +1,150 @@
+package org.jixiao.reporting.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jixiao.common.contract.ProjectDocument;
+
+/**
+ * A project as the reports see it: its latest revision and status, and the approved revision that
+ * the published tables show. Events may arrive out of order across topics, so every transition
+ * compares revisions instead of trusting arrival order.
+ */
+@Entity
+@Table(name = "report_project")
+public class ReportProject {
+    @Id
+    @Column(name = "project_id")
+    private UUID projectId;
+    @Column(name = "budget_year")
+    private int budgetYear;
+    @Column(name = "department_code")
+    private String departmentCode;
+    @Enumerated(EnumType.STRING)
+    private ReportStatus status;
+    @Column(name = "latest_revision")
+    private int latestRevision;
+    @Column(name = "approved_revision")
+    private Integer approvedRevision;
+    @Column(name = "approval_number")
+    private String approvalNumber;
+    @Column(name = "approved_by")
+    private String approvedBy;
+    @Column(name = "approved_at")
+    private OffsetDateTime approvedAt;
+    private String grade;
+    @Column(name = "budget_unit_code")
+    private String budgetUnitCode;
+    @Column(name = "budget_unit_name")
+    private String budgetUnitName;
+    @Column(name = "project_name")
+    private String projectName;
+    private BigDecimal funding;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected ReportProject() {
+    }
+
+    public static ReportProject first(UUID projectId, ProjectDocument doc, int revision) {
+        ReportProject p = new ReportProject();
+        p.projectId = projectId;
+        p.budgetYear = doc.budgetYear();
+        p.departmentCode = doc.departmentCode();
+        p.latestRevision = 0;
+        p.status = ReportStatus.SUBMITTED;
+        p.touch();
+        return p;
+    }
+
+    public void submitted(int revision, ProjectDocument doc) {
+        if (revision > latestRevision) {
+            latestRevision = revision;
+            status = ReportStatus.SUBMITTED;
+            departmentCode = doc.departmentCode();
+        }
+        touch();
+    }
+
+    public void returned(int revision) {
+        if (revision > latestRevision || (revision == latestRevision && status == ReportStatus.SUBMITTED)) {
+            latestRevision = revision;
+            status = ReportStatus.RETURNED;
+        }
+        touch();
+    }
+
+    public void approved(int revision, ProjectDocument doc, String number, String by, OffsetDateTime at, String g) {
+        if (approvedRevision == null || revision >= approvedRevision) {
+            approvedRevision = revision;
+            approvalNumber = number;
+            approvedBy = by;
+            approvedAt = at;
+            grade = g;
+            budgetUnitCode = doc.budgetUnitCode();
+            budgetUnitName = doc.budgetUnitName() != null ? doc.budgetUnitName() : doc.departmentName();
+            projectName = doc.name();
+            funding = doc.funding() == null ? null : new BigDecimal(doc.funding());
+        }
+        if (revision >= latestRevision) {
+            latestRevision = revision;
+            status = ReportStatus.APPROVED;
+        }
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID projectId() {
+        return projectId;
+    }
+
+    public int budgetYear() {
+        return budgetYear;
+    }
+
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    public ReportStatus status() {
+        return status;
+    }
+
+    public int latestRevision() {
+        return latestRevision;
+    }
+
+    public Integer approvedRevision() {
+        return approvedRevision;
+    }
+
+    public String approvalNumber() {
+        return approvalNumber;
+    }
+
+    public String budgetUnitCode() {
+        return budgetUnitCode;
+    }
+
+    public String budgetUnitName() {
+        return budgetUnitName;
+    }
+
+    public String projectName() {
+        return projectName;
+    }
+
+    public BigDecimal funding() {
+        return funding;
+    }
+}
