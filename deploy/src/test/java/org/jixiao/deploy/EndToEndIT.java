@@ -1,0 +1,162 @@
+package org.jixiao.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jixiao.common.test.DevTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The four packaged services as separate processes, one KRaft broker process and a real PostgreSQL
+ * server; the test speaks HTTP only, so every arrow between services crosses the broker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(EndToEndIT.LogsOnFailure.class)
+class EndToEndIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("jixiao.e2e.outage-seconds", 30));
+    static LocalSystem system;
+
+    final String department = DevTokens.department("034");
+    final String reviewer = DevTokens.reviewer("王复核");
+
+    @BeforeAll
+    void start() throws Exception {
+        system = new LocalSystem(Path.of(System.getProperty("user.dir")).getParent());
+        system.startPostgres();
+        system.startKafka();
+        system.startServices();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldCarryADeclarationThroughReviewIntoTheYearsSummary() throws Exception {
+        ObjectNode doc = seed("JC-CQ-2025-002");
+        String projectId = declare(doc);
+        given().auth().oauth2(department).header("Idempotency-Key", "e2e-" + projectId)
+                .when().post(system.url("project-service") + "/api/v1/projects/" + projectId + "/submit")
+                .then().statusCode(200);
+
+        String caseId = awaitCase(projectId, Duration.ofSeconds(30));
+        // indicator-service checked the revision and approval-service shows its findings
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(reviewer)
+                .get(system.url("approval-service") + "/api/v1/cases/" + caseId).then().extract().path("flagged") != null);
+        decide(caseId, "{\"action\":\"PASS\",\"comment\":\"初审通过\"}");
+        decide(caseId, "{\"action\":\"APPROVE\",\"grade\":\"优\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "APPROVED".equals(given().auth().oauth2(department)
+                .get(system.url("project-service") + "/api/v1/projects/" + projectId).then().extract().path("status")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode summary = JSON.readTree(given().auth().oauth2(reviewer)
+                    .get(system.url("reporting-service") + "/api/v1/reports/summary?budgetYear=2025").asString());
+            assertThat(summary.get("rows").findValuesAsText("projectId")).contains(projectId);
+            JsonNode row = null;
+            for (JsonNode r : summary.get("rows")) {
+                if (r.get("projectId").asText().equals(projectId)) {
+                    row = r;
+                }
+            }
+            assertThat(row.get("amount").asText()).isEqualTo("4515600");
+            assertThat(row.get("projectName").asText()).isEqualTo("城区学前教育公用经费");
+            assertThat(summary.get("total").asText()).isEqualTo("4515600.00");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void shouldAcceptSubmissionsDuringABrokerOutageAndOpenEveryReviewOnceAfterwards() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String ref : List.of("JC-CQ-2025-001", "JC-CQ-2025-003", "JC-CQ-2025-004", "JC-CQ-2025-005")) {
+            ids.add(declare(seed(ref)));
+        }
+        system.stopKafka();
+        Instant down = Instant.now();
+        for (String id : ids) {
+            given().auth().oauth2(department)
+                    .when().post(system.url("project-service") + "/api/v1/projects/" + id + "/submit")
+                    .then().statusCode(200);
+        }
+        Thread.sleep(Math.max(0, OUTAGE.minus(Duration.between(down, Instant.now())).toMillis()));
+        system.startKafka();
+        for (String id : ids) {
+            awaitCase(id, Duration.ofSeconds(90));
+        }
+        Thread.sleep(3000); // room for a duplicate to show up if the outbox or the inbox were wrong
+        for (String id : ids) {
+            int cases = given().auth().oauth2(reviewer)
+                    .get(system.url("approval-service") + "/api/v1/cases?projectId=" + id).then().extract().path("total");
+            assertThat(cases).as("cases of " + id).isEqualTo(1);
+        }
+    }
+
+    private ObjectNode seed(String externalRef) throws Exception {
+        Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("common/src/main/resources/seed/seed-2025-projects.json");
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (JsonNode p : JSON.readTree(in).get("projects")) {
+                if (p.get("externalRef").asText().equals(externalRef)) {
+                    ObjectNode copy = p.deepCopy();
+                    copy.put("externalRef", externalRef + "-e2e-" + UUID.randomUUID());
+                    return copy;
+                }
+            }
+        }
+        throw new IllegalArgumentException(externalRef);
+    }
+
+    private String declare(ObjectNode doc) {
+        return given().auth().oauth2(department).contentType(ContentType.JSON).body(doc.toString())
+                .when().post(system.url("project-service") + "/api/v1/projects")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private String awaitCase(String projectId, Duration timeout) {
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> given().auth().oauth2(reviewer)
+                .get(system.url("approval-service") + "/api/v1/cases?projectId=" + projectId)
+                .then().statusCode(200).extract().<List<String>>path("items.id"), ids -> !ids.isEmpty()).get(0);
+    }
+
+    private void decide(String caseId, String body) {
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(body)
+                .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions")
+                .then().statusCode(200);
+    }
+
+    /** A failed end-to-end test prints the last lines of every process's log. */
+    static class LogsOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (system != null) {
+                System.err.println(system.tails());
+            }
+        }
+    }
+}

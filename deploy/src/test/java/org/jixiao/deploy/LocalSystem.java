@@ -1,0 +1,194 @@
+package org.jixiao.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as separate processes, as an operator runs it: a KRaft broker process, a real
+ * PostgreSQL server (embedded here, or the one PGHOST names), and the four packaged services.
+ */
+final class LocalSystem implements AutoCloseable {
+    static final List<String> SERVICES = List.of("project-service", "indicator-service", "approval-service", "reporting-service");
+
+    private final Path root;
+    private final Path work;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final int kafkaPort;
+    private final int controllerPort;
+    private EmbeddedPostgres embedded;
+    private String pgHost;
+    private int pgPort;
+    private String pgUser;
+    private String pgPassword;
+
+    LocalSystem(Path root) throws IOException {
+        this.root = root;
+        this.work = root.resolve("deploy/target/e2e");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        kafkaPort = freePort();
+        controllerPort = freePort();
+        for (String s : SERVICES) {
+            ports.put(s, freePort());
+        }
+    }
+
+    void startPostgres() throws Exception {
+        String external = System.getenv("PGHOST");
+        if (external != null && !external.isBlank()) {
+            pgHost = external;
+            pgPort = Integer.parseInt(System.getenv().getOrDefault("PGPORT", "5432"));
+            pgUser = System.getenv().getOrDefault("PGUSER", "postgres");
+            pgPassword = System.getenv().getOrDefault("PGPASSWORD", "postgres");
+        } else {
+            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+            pgHost = "127.0.0.1";
+            pgPort = embedded.getPort();
+            pgUser = "postgres";
+            pgPassword = "postgres";
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres", pgUser, pgPassword);
+                Statement st = c.createStatement()) {
+            for (String s : SERVICES) {
+                st.execute("drop database if exists " + database(s) + " with (force)");
+            }
+        }
+    }
+
+    void startKafka() throws IOException {
+        start("kafka", List.of(java(), "-Xms128m", "-Xmx256m", "-cp", launcherClasspath(), "org.jixiao.deploy.LocalKafka",
+                work.resolve("kafka").toString(), Integer.toString(kafkaPort), Integer.toString(controllerPort)), Map.of());
+        waitForPort(kafkaPort, Duration.ofSeconds(60));
+    }
+
+    void stopKafka() throws InterruptedException {
+        stop("kafka");
+    }
+
+    void startServices() throws Exception {
+        for (String s : SERVICES) {
+            Map<String, String> env = Map.of(
+                    "PORT", Integer.toString(ports.get(s)),
+                    "PGHOST", pgHost, "PGPORT", Integer.toString(pgPort), "PGUSER", pgUser, "PGPASSWORD", pgPassword,
+                    "JIXIAO_DB_NAME", database(s),
+                    "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+            }
+            start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()), env);
+        }
+        List<String> ready = SERVICES.stream().map(s -> url(s) + "/q/health/ready").toList();
+        if (!LocalTool.waitReady(Duration.ofSeconds(120), ready)) {
+            throw new IllegalStateException("services not ready; logs in " + work + "\n" + tails());
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The last lines of every log, for a failure message. */
+    String tails() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : processes.keySet()) {
+            try {
+                List<String> lines = Files.readAllLines(work.resolve(name + ".log"));
+                sb.append("---- ").append(name).append('\n');
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> sb.append(l).append('\n'));
+            } catch (IOException e) {
+                sb.append("---- ").append(name).append(": no log\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<String> names = new ArrayList<>(processes.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            stop(names.get(i));
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private void start(String name, List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile()));
+        pb.environment().putAll(env);
+        processes.put(name, pb.start());
+    }
+
+    private void stop(String name) throws InterruptedException {
+        Process p = processes.get(name);
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private String launcherClasspath() {
+        return root.resolve("deploy/target/classes") + java.io.File.pathSeparator + root.resolve("deploy/target/lib") + "/*";
+    }
+
+    private static String database(String service) {
+        return "jixiao_e2e_" + service.substring(0, service.indexOf('-'));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after " + timeout.toSeconds() + " s");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
