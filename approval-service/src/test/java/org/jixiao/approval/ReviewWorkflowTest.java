@@ -30,6 +30,7 @@ import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.EventContracts;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.SeedFixtures;
@@ -103,6 +104,7 @@ class ReviewWorkflowTest {
 
         var approved = KafkaProbe.records(Topics.REVIEWS, r -> r.key().equals(projectId.toString()), 1, Duration.ofSeconds(20));
         assertThat(approved).hasSize(1);
+        EventContracts.assertValid(approved.get(0).value());
         JsonNode event = JSON.readTree(approved.get(0).value());
         assertThat(event.get("eventType").asText()).isEqualTo("ProjectApproved");
         assertThat(event.at("/data/approvedBy").asText()).isEqualTo("李复审");
@@ -123,6 +125,12 @@ class ReviewWorkflowTest {
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200)
                 .body("status", equalTo("RETURNED"))
                 .body("comments[0].indicatorName", equalTo(SeedFixtures.project("JC-CQ-2025-015").at("/indicators/0/name").asText()));
+        var returned = KafkaProbe.records(Topics.REVIEWS, r -> r.key().equals(projectId.toString()), 1, Duration.ofSeconds(20));
+        assertThat(returned).hasSize(1);
+        EventContracts.assertValid(returned.get(0).value());
+        JsonNode event = JSON.readTree(returned.get(0).value());
+        assertThat(event.get("eventType").asText()).isEqualTo("ProjectReturned");
+        assertThat(event.at("/data/comments/1/field").asText()).isEqualTo("funding");
     }
 
     @Test

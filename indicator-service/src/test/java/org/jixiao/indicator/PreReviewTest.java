@@ -25,6 +25,7 @@ import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.EventContracts;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.SeedFixtures;
@@ -84,6 +85,7 @@ class PreReviewTest {
         var results = KafkaProbe.records(Topics.INDICATOR_CHECKS, r -> r.key().equals(projectId.toString()), 1,
                 Duration.ofSeconds(20));
         assertThat(results).hasSize(1);
+        EventContracts.assertValid(results.get(0).value());
         JsonNode event = JSON.readTree(results.get(0).value());
         assertThat(event.get("eventType").asText()).isEqualTo("IndicatorCheckCompleted");
         assertThat(event.get("revision").asInt()).isEqualTo(1);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.EventContracts;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.SeedFixtures;
@@ -140,6 +141,7 @@ class ProjectApiTest {
         }
         var records = KafkaProbe.records(Topics.PROJECTS, r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
+        EventContracts.assertValid(records.get(0).value());
         JsonNode event = read(records.get(0).value());
         assertThat(event.get("eventType").asText()).isEqualTo("ProjectSubmitted");
         assertThat(event.get("revision").asInt()).isEqualTo(1);
