@@ -7,6 +7,8 @@ public final class EventTypes {
     public static final String PROJECT_APPROVED = "ProjectApproved";
     public static final String PROJECT_RETURNED = "ProjectReturned";
     public static final String INDICATOR_CHECK_COMPLETED = "IndicatorCheckCompleted";
+    /** Not about one project: projectId is null, the key names the budget year. */
+    public static final String FRAMEWORK_PUBLISHED = "FrameworkPublished";
 
     private EventTypes() {
     }

@@ -11,7 +11,10 @@ public final class Topics {
     /** indicator-service: IndicatorCheckCompleted. */
     public static final String INDICATOR_CHECKS = "jixiao.indicator-checks";
 
-    public static final List<String> ALL = List.of(PROJECTS, REVIEWS, INDICATOR_CHECKS);
+    /** indicator-service: FrameworkPublished (key framework-{year} or framework-default). */
+    public static final String FRAMEWORKS = "jixiao.frameworks";
+
+    public static final List<String> ALL = List.of(PROJECTS, REVIEWS, INDICATOR_CHECKS, FRAMEWORKS);
 
     private Topics() {
     }

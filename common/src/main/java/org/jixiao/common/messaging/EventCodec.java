@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
 
 /** Turns events into the JSON on the wire and back; tolerant of fields a newer producer may add. */
 @ApplicationScoped
@@ -39,8 +40,11 @@ public class EventCodec {
     public EventEnvelope decode(String json) {
         try {
             EventEnvelope envelope = mapper.readValue(json, EventEnvelope.class);
-            if (envelope.eventId() == null || envelope.eventType() == null || envelope.projectId() == null) {
-                throw new MalformedEventException("event without eventId, eventType or projectId: " + abbreviate(json));
+            if (envelope.eventId() == null || envelope.eventType() == null) {
+                throw new MalformedEventException("event without eventId or eventType: " + abbreviate(json));
+            }
+            if (envelope.projectId() == null && !EventTypes.FRAMEWORK_PUBLISHED.equals(envelope.eventType())) {
+                throw new MalformedEventException("project event without projectId: " + abbreviate(json));
             }
             return envelope;
         } catch (JsonProcessingException e) {

@@ -27,11 +27,22 @@ public class Outbox {
         this.transactions = transactions;
     }
 
+    /** A project event: the Kafka key is the project id, so one project's events stay in order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, String eventType, UUID projectId, int revision, String actor,
             Object data) {
-        EventEnvelope envelope = codec.envelope(eventType, projectId, revision, actor, data);
-        repository.persist(new OutboxEvent(envelope.eventId(), topic, projectId.toString(), eventType,
+        return publish(topic, projectId.toString(), codec.envelope(eventType, projectId, revision, actor, data));
+    }
+
+    /** An event about something else than one project (e.g. a framework), under its own key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publishKeyed(String topic, String key, String eventType, String actor, Object data) {
+        return publish(topic, key, codec.envelope(eventType, null, 0, actor, data));
+    }
+
+    private EventEnvelope publish(String topic, String key, EventEnvelope envelope) {
+        String eventType = envelope.eventType();
+        repository.persist(new OutboxEvent(envelope.eventId(), topic, key, eventType,
                 codec.encode(envelope), envelope.occurredAt()));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

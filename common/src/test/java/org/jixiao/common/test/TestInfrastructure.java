@@ -42,7 +42,7 @@ public final class TestInfrastructure {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(pg, 15_000)));
             pgHost = "127.0.0.1";
             pgPort = pg.getPort();
             pgUser = "postgres";
@@ -64,7 +64,7 @@ public final class TestInfrastructure {
             kafka.format();
             kafka.startup();
             kafka.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kafka)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(kafka, 15_000)));
             bootstrapServers = kafka.bootstrapServers();
         }
         createTopics();
@@ -130,6 +130,21 @@ public final class TestInfrastructure {
     private static String envOr(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** A broker that shuts down slowly must not hold the test JVM's exit hostage. */
+    private static void closeWithin(AutoCloseable c, long millis) {
+        Thread closer = new Thread(() -> closeQuietly(c), "close-" + c.getClass().getSimpleName());
+        closer.setDaemon(true);
+        long started = System.nanoTime();
+        closer.start();
+        try {
+            closer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.printf("test infrastructure: %s closed in %d ms%s%n", c.getClass().getSimpleName(),
+                (System.nanoTime() - started) / 1_000_000, closer.isAlive() ? " (abandoned)" : "");
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -1,5 +1,7 @@
 package org.jixiao.indicator.domain;
 
+import org.jixiao.common.contract.Framework;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.security.Caller;
 import org.jixiao.common.security.Roles;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 import org.jixiao.indicator.domain.FrameworkPresets;
 import org.jixiao.indicator.service.CheckService;
 

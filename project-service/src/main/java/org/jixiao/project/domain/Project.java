@@ -79,6 +79,9 @@ public class Project {
     private Integer approvedRevision;
     @Column(name = "approval_number")
     private String approvalNumber;
+    /** 调整原因 while an amendment of an approved project is in progress. */
+    @Column(name = "amendment_reason")
+    private String amendmentReason;
     @Version
     private long version;
     @Column(name = "created_by")
@@ -144,8 +147,30 @@ public class Project {
         status = ProjectStatus.APPROVED;
         approvedRevision = approvedRev;
         approvalNumber = number;
+        amendmentReason = null;
         touch(actor);
         return true;
+    }
+
+    /** 调整: reopens an approved project for changes; the approved revision stays in force until the next approval. */
+    public void openAmendment(String reason, String actor) {
+        if (status != ProjectStatus.APPROVED) {
+            throw ProblemException.conflict("not-amendable", "only an APPROVED project can be amended; this one is " + status);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.badRequest("amendment-needs-reason", "an amendment (调整) needs a reason");
+        }
+        status = ProjectStatus.AMENDING;
+        amendmentReason = reason;
+        touch(actor);
+    }
+
+    public boolean amending() {
+        return amendmentReason != null;
+    }
+
+    public String amendmentReason() {
+        return amendmentReason;
     }
 
     /** Applies a return of {@code returnedRev}; the next edit starts a new revision. */

@@ -169,6 +169,40 @@ public class ProjectResource {
         return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
     }
 
+    public record Validation(@Schema(description = "what a submission would refuse now") List<Problem.Violation> problems) {
+    }
+
+    @GET
+    @Path("{id}/validation")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "预检: every problem a submission would report now, without submitting")
+    public Validation validation(@PathParam("id") UUID id) {
+        return new Validation(service.validate(id, caller));
+    }
+
+    public record AmendmentRequest(@Schema(description = "调整原因") @jakarta.validation.constraints.NotBlank String reason) {
+    }
+
+    @POST
+    @Path("{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(summary = "Open an amendment (调整) of an APPROVED project; submitting it emits ProjectAmended with the diff")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public Response amend(@PathParam("id") UUID id, @NotNull @jakarta.validation.Valid AmendmentRequest request) {
+        Project project = service.openAmendment(id, request.reason(), caller);
+        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+    }
+
+    @GET
+    @Path("{id}/revisions/{revision}/diff")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Field-level changes from revision `against` to this revision")
+    public List<org.jixiao.common.events.ProjectSubmitted.FieldChange> diff(@PathParam("id") UUID id,
+            @PathParam("revision") int revision, @QueryParam("against") @NotNull Integer against) {
+        return service.diff(id, against, revision, caller);
+    }
+
     @GET
     @Path("{id}/export")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN, Roles.REVIEWER, Roles.DEPARTMENT})

@@ -20,6 +20,7 @@ public record ProjectView(
         @Schema(description = "content revision; a submission freezes it") int revision,
         Integer approvedRevision,
         @Schema(description = "批复文号 of the last approval") String approvalNumber,
+        @Schema(description = "调整原因 while an amendment is in progress") String amendmentReason,
         @Schema(description = "optimistic-lock version, also the ETag") long version,
         Integer budgetYear,
         @Schema(description = "项目名称") String name,
@@ -38,6 +39,7 @@ public record ProjectView(
         @Schema(description = "项目资金（元）, decimal string", example = "5831922.19") String funding,
         List<ProjectDocument.IndicatorRow> indicators,
         @Schema(description = "退回意见 of the returns so far") List<Comment> reviewComments,
+        @Schema(description = "things to look at that do not block saving, e.g. a 三级指标 used twice") List<org.jixiao.common.rest.Problem.Violation> warnings,
         String createdBy,
         OffsetDateTime createdAt,
         String updatedBy,
@@ -50,21 +52,26 @@ public record ProjectView(
     /** The list form: status and key figures, without the long texts and the indicator rows. */
     public static ProjectView summary(Project p) {
         return new ProjectView(p.id(), p.externalRef(), p.status(), p.revision(), p.approvedRevision(),
-                p.approvalNumber(), p.version(), p.budgetYear(), p.name(), p.departmentCode(), p.departmentName(),
+                p.approvalNumber(), p.amendmentReason(), p.version(), p.budgetYear(), p.name(), p.departmentCode(), p.departmentName(),
                 p.budgetUnitCode(), p.budgetUnitName(), p.attribute(), null, null, null, null, null, null, null,
-                p.funding() == null ? null : p.funding().toPlainString(), null, null, p.createdBy(), p.createdAt(),
+                p.funding() == null ? null : p.funding().toPlainString(), null, null, null, p.createdBy(), p.createdAt(),
                 p.updatedBy(), p.updatedAt());
+    }
+
+    private static <T> List<T> emptyToNull(List<T> list) {
+        return list.isEmpty() ? null : list;
     }
 
     public static ProjectView of(Project p, List<ReviewComment> comments) {
         ProjectDocument d = p.toDocument();
         return new ProjectView(p.id(), d.externalRef(), p.status(), p.revision(), p.approvedRevision(),
-                p.approvalNumber(), p.version(), d.budgetYear(), d.name(), d.departmentCode(), d.departmentName(),
+                p.approvalNumber(), p.amendmentReason(), p.version(), d.budgetYear(), d.name(), d.departmentCode(), d.departmentName(),
                 d.budgetUnitCode(), d.budgetUnitName(), d.attribute(), d.overview(), d.basis(), d.necessity(),
                 d.safeguards(), d.implementationPlan(), d.annualGoal(), d.implementingUnit(), d.funding(),
                 d.indicators(),
                 comments == null ? null : comments.stream().map(c -> new Comment(c.revision(), c.stage(), c.field(),
                         c.indicatorIndex(), c.indicatorName(), c.text(), c.author(), c.createdAt())).toList(),
+                emptyToNull(org.jixiao.project.domain.FrameworkRowsPolicy.duplicates(d)),
                 p.createdBy(), p.createdAt(), p.updatedBy(), p.updatedAt());
     }
 }

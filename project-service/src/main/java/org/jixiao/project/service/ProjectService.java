@@ -15,18 +15,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jixiao.common.contract.DocumentDiff;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.ProjectSubmitted;
+import org.jixiao.common.events.ProjectSubmitted.FieldChange;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.Outbox;
 import org.jixiao.common.rest.Problem;
 import org.jixiao.common.rest.ProblemException;
 import org.jixiao.common.security.Caller;
 import org.jixiao.project.domain.DocumentPolicy;
+import org.jixiao.project.domain.FrameworkRowsPolicy;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
+import org.jixiao.project.repository.FrameworkRepository;
 import org.jixiao.project.repository.ProjectRepository;
 import org.jixiao.project.repository.ProjectRevisionRepository;
 import org.jixiao.project.repository.SubmitRequestRepository;
@@ -37,14 +41,16 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final ProjectRevisionRepository revisions;
     private final SubmitRequestRepository submitRequests;
+    private final FrameworkRepository frameworks;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public ProjectService(ProjectRepository projects, ProjectRevisionRepository revisions,
-            SubmitRequestRepository submitRequests, Outbox outbox, ObjectMapper json) {
+            SubmitRequestRepository submitRequests, FrameworkRepository frameworks, Outbox outbox, ObjectMapper json) {
         this.projects = projects;
         this.revisions = revisions;
         this.submitRequests = submitRequests;
+        this.frameworks = frameworks;
         this.outbox = outbox;
         this.json = json;
     }
@@ -142,21 +148,65 @@ public class ProjectService {
         }
         project.requireEditable();
         ProjectDocument document = project.toDocument();
-        requireValid(DocumentPolicy.checkSubmission(document));
+        requireValid(submissionProblems(document));
         if (revisions.exists(id, project.revision())) {
             project.startNewRevision();
         }
-        boolean amendment = project.status() == ProjectStatus.AMENDING;
+        boolean amendment = project.amending();
+        List<FieldChange> changes = null;
+        if (amendment) {
+            ProjectDocument approved = revisions.find(id, project.approvedRevision()).map(r -> fromJson(r.document()))
+                    .orElseThrow(() -> new IllegalStateException("approved revision " + project.approvedRevision() + " of " + id + " is missing"));
+            changes = DocumentDiff.between(approved, document);
+        }
         project.markSubmitted(caller.name());
         revisions.persist(new ProjectRevision(id, project.revision(),
-                amendment ? ProjectRevision.Kind.AMENDMENT : ProjectRevision.Kind.SUBMISSION, null,
-                toJson(document), caller.name(), OffsetDateTime.now(ZoneOffset.UTC)));
+                amendment ? ProjectRevision.Kind.AMENDMENT : ProjectRevision.Kind.SUBMISSION,
+                amendment ? project.amendmentReason() : null, toJson(document), caller.name(),
+                OffsetDateTime.now(ZoneOffset.UTC)));
         if (idempotencyKey != null) {
             submitRequests.remember(id, idempotencyKey, project.revision());
         }
         outbox.publish(Topics.PROJECTS, amendment ? EventTypes.PROJECT_AMENDED : EventTypes.PROJECT_SUBMITTED, id,
-                project.revision(), caller.name(), new ProjectSubmitted(document, caller.name(), null, null, null));
+                project.revision(), caller.name(), new ProjectSubmitted(document, caller.name(),
+                        amendment ? project.amendmentReason() : null, amendment ? project.approvedRevision() : null,
+                        changes));
         return project;
+    }
+
+    /** Everything a submission would refuse now, without submitting (预检). */
+    @Transactional
+    public List<Problem.Violation> validate(UUID id, Caller caller) {
+        return submissionProblems(get(id, caller).toDocument());
+    }
+
+    private List<Problem.Violation> submissionProblems(ProjectDocument document) {
+        List<Problem.Violation> problems = new java.util.ArrayList<>(DocumentPolicy.checkSubmission(document));
+        frameworks.inForce(document.budgetYear()).ifPresent(f -> problems.addAll(FrameworkRowsPolicy.check(document, f)));
+        return problems;
+    }
+
+    /** 调整: opens an amendment of an approved project. */
+    @Transactional
+    public Project openAmendment(UUID id, String reason, Caller caller) {
+        Project project = projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(p -> caller.mayAccessDepartment(p.departmentCode()))
+                .orElseThrow(() -> ProblemException.notFound("project", id));
+        project.openAmendment(reason, caller.name());
+        project.toDocument();
+        projects.flush();
+        return project;
+    }
+
+    /** Field-level differences from revision {@code from} to revision {@code to}, both frozen. */
+    @Transactional
+    public List<FieldChange> diff(UUID id, int from, int to, Caller caller) {
+        get(id, caller);
+        ProjectDocument a = revisions.find(id, from).map(r -> fromJson(r.document()))
+                .orElseThrow(() -> ProblemException.notFound("revision", from + " of project " + id));
+        ProjectDocument b = revisions.find(id, to).map(r -> fromJson(r.document()))
+                .orElseThrow(() -> ProblemException.notFound("revision", to + " of project " + id));
+        return DocumentDiff.between(a, b);
     }
 
     private Project lockForWrite(UUID id, long expectedVersion, Caller caller) {
@@ -185,6 +235,14 @@ public class ProjectService {
                     violations.size() + " problem(s): " + violations.stream().map(v -> v.pointer() + " " + v.message())
                             .reduce((a, b) -> a + "; " + b).orElse(""),
                     violations);
+        }
+    }
+
+    private ProjectDocument fromJson(String json) {
+        try {
+            return this.json.readValue(json, ProjectDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable frozen revision", e);
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 
 /** Runs every pre-review policy over one declaration, in a stable order. */
 public final class CheckEngine {

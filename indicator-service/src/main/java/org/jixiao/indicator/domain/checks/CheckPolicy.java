@@ -3,7 +3,7 @@ package org.jixiao.indicator.domain.checks;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 
 /** One rule of the automated pre-review (预审); it reports findings, it never refuses the document. */
 public interface CheckPolicy {

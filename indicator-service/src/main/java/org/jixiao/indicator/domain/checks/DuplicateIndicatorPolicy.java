@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 
 /** The same 三级指标 twice in one declaration is usually a copy-paste slip. */
 public final class DuplicateIndicatorPolicy implements CheckPolicy {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 
 /** Every row's 一级/二级 must be a node of the year's framework, and every required 一级 must appear. */
 public final class FrameworkLevelsPolicy implements CheckPolicy {

@@ -3,7 +3,7 @@ package org.jixiao.indicator.domain.checks;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.indicator.domain.Framework;
+import org.jixiao.common.contract.Framework;
 
 /** Outputs must be counted: a declaration without any 数量指标 cannot be measured. */
 public final class QuantityIndicatorPolicy implements CheckPolicy {

@@ -1,10 +1,11 @@
-package org.jixiao.indicator.domain;
+package org.jixiao.common.contract;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * 指标体系: the level-1/level-2 taxonomy indicator rows must use. Printed variants of a node's name
+ * 指标体系: the level-1/level-2 taxonomy indicator rows must use. indicator-service owns and publishes it
+ * (FrameworkPublished); project-service keeps the published ones to validate rows without calling it. Printed variants of a node's name
  * ("服务对象满意度" for "服务对象满意度指标") resolve to the same node.
  */
 public record Framework(String code, String name, int version, List<Level1> level1) {
@@ -44,11 +45,11 @@ public record Framework(String code, String name, int version, List<Level1> leve
     }
 
     /** Name comparison that ignores white space and a trailing 指标, as printed tables vary in both. */
-    static final class Names {
+    public static final class Names {
         private Names() {
         }
 
-        static boolean same(String a, String b) {
+        public static boolean same(String a, String b) {
             return a != null && b != null && normal(a).equals(normal(b));
         }
 

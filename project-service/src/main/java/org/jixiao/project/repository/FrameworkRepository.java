@@ -1,0 +1,53 @@
+package org.jixiao.project.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.jixiao.common.contract.Framework;
+
+/** The local copy of the published indicator frameworks. */
+@ApplicationScoped
+public class FrameworkRepository {
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public FrameworkRepository(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    public void save(Integer budgetYear, Framework framework) {
+        try {
+            em.createNativeQuery("insert into framework_in_force (scope, definition, received_at) values (:s, :d, now())"
+                    + " on conflict (scope) do update set definition = excluded.definition, received_at = now()")
+                    .setParameter("s", scope(budgetYear)).setParameter("d", json.writeValueAsString(framework))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The year's own framework, else the default one; empty while indicator-service has published none. */
+    public Optional<Framework> inForce(int budgetYear) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select scope, definition from framework_in_force"
+                + " where scope in (:year, 'default') order by case when scope = 'default' then 1 else 0 end")
+                .setParameter("year", scope(budgetYear)).getResultList();
+        return rows.stream().findFirst().map(r -> read((String) r[1]));
+    }
+
+    private Framework read(String definition) {
+        try {
+            return json.readValue(definition, Framework.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable framework", e);
+        }
+    }
+
+    private static String scope(Integer budgetYear) {
+        return budgetYear == null ? "default" : budgetYear.toString();
+    }
+}
