@@ -21,6 +21,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return find("budgetYear = ?1 and externalRef = ?2", budgetYear, externalRef).firstResultOptional();
     }
 
+    public List<Project> findByExternalRefs(int budgetYear, List<String> externalRefs) {
+        return list("budgetYear = ?1 and externalRef in ?2", budgetYear, externalRefs);
+    }
+
     public record Filter(Integer budgetYear, String departmentCode, ProjectStatus status, String nameContains,
             BigDecimal fundingMin, BigDecimal fundingMax) {
     }

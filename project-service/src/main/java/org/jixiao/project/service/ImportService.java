@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -34,6 +36,8 @@ import org.jixiao.project.repository.ProjectRepository;
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** Documents per transaction: large enough for batched inserts, small enough to retry one by one. */
+    private static final int CHUNK = 100;
     private static final Set<String> KNOWN_FIELDS = Set.of("externalRef", "budgetYear", "name", "departmentCode",
             "departmentName", "budgetUnitCode", "budgetUnitName", "attribute", "overview", "basis", "necessity",
             "safeguards", "implementationPlan", "annualGoal", "implementingUnit", "funding", "indicators");
@@ -53,8 +57,13 @@ public class ImportService {
         this.tolerant = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    /** A valid document waiting for its chunk's transaction, with its place in the input. */
+    private record Pending(int index, ProjectDocument document, List<Violation> warnings) {
+    }
+
     public List<Result> importStream(InputStream body, boolean ndjson, String actor) {
         List<Result> results = new ArrayList<>();
+        List<Pending> chunk = new ArrayList<>(CHUNK);
         long started = System.nanoTime();
         try (JsonParser parser = tolerant.getFactory().createParser(body)) {
             if (!ndjson) {
@@ -69,12 +78,25 @@ public class ImportService {
                     break;
                 }
                 JsonNode node = tolerant.readTree(parser);
-                results.add(importOne(node, actor));
+                int index = results.size();
+                results.add(null);
+                Object checked = check(node);
+                if (checked instanceof Result rejected) {
+                    results.set(index, rejected);
+                } else {
+                    Pending p = (Pending) checked;
+                    chunk.add(new Pending(index, p.document(), p.warnings()));
+                    if (chunk.size() == CHUNK) {
+                        store(chunk, results, actor);
+                    }
+                }
                 if (results.size() % 1000 == 0) {
                     LOG.infof("import: %d documents in %d ms", results.size(), (System.nanoTime() - started) / 1_000_000);
                 }
             }
+            store(chunk, results, actor);
         } catch (IOException e) {
+            store(chunk, results, actor);
             throw ProblemException.badRequest("malformed-json",
                     "the import body is not valid JSON after " + results.size() + " document(s): " + e.getMessage());
         }
@@ -82,7 +104,8 @@ public class ImportService {
         return results;
     }
 
-    Result importOne(JsonNode node, String actor) {
+    /** Parses and validates one document: a rejected Result, or a Pending ready to store. */
+    private Object check(JsonNode node) {
         String ref = node != null && node.hasNonNull("externalRef") ? node.get("externalRef").asText() : null;
         if (node == null || !node.isObject()) {
             return new Result(ref, null, Outcome.rejected, List.of(new Violation("/", "a project document must be a JSON object")), List.of());
@@ -99,22 +122,62 @@ public class ImportService {
         if (!problems.isEmpty()) {
             return new Result(ref, null, Outcome.rejected, problems, warnings);
         }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> upsert(document, actor, warnings));
-        } catch (RuntimeException e) {
-            LOG.warnf("import of %s failed: %s", ref, e.toString());
-            return new Result(ref, null, Outcome.rejected, List.of(new Violation("/", "could not be stored: " + e.getMessage())), warnings);
-        }
+        return new Pending(-1, document, warnings);
     }
 
-    private Result upsert(ProjectDocument document, String actor, List<Violation> warnings) {
-        Optional<Project> existing = projects.findByExternalRef(document.budgetYear(), document.externalRef());
-        if (existing.isEmpty()) {
-            Project project = Project.declare(document, actor);
+    /**
+     * Stores a chunk in one transaction (one look-up, batched inserts). Should the database refuse
+     * anything in it, the chunk is rolled back and its documents are stored one by one, so only the
+     * culprit is rejected.
+     */
+    private void store(List<Pending> chunk, List<Result> results, String actor) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            List<Result> stored = QuarkusTransaction.requiringNew().call(() -> upsertAll(chunk, actor));
+            for (int i = 0; i < chunk.size(); i++) {
+                results.set(chunk.get(i).index(), stored.get(i));
+            }
+        } catch (RuntimeException chunkFailed) {
+            for (Pending p : chunk) {
+                try {
+                    results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), actor).get(0)));
+                } catch (RuntimeException e) {
+                    LOG.warnf("import of %s failed: %s", p.document().externalRef(), e.toString());
+                    results.set(p.index(), new Result(p.document().externalRef(), null, Outcome.rejected,
+                            List.of(new Violation("/", "could not be stored: " + e.getMessage())), p.warnings()));
+                }
+            }
+        }
+        chunk.clear();
+    }
+
+    private List<Result> upsertAll(List<Pending> chunk, String actor) {
+        Map<String, Project> existing = new HashMap<>();
+        chunk.stream().collect(Collectors.groupingBy(p -> p.document().budgetYear(),
+                Collectors.mapping(p -> p.document().externalRef(), Collectors.toList())))
+                .forEach((year, refs) -> projects.findByExternalRefs(year, refs)
+                        .forEach(p -> existing.put(year + "/" + p.externalRef(), p)));
+        List<Result> out = new ArrayList<>(chunk.size());
+        for (Pending p : chunk) {
+            String key = p.document().budgetYear() + "/" + p.document().externalRef();
+            Result r = upsert(p.document(), existing.get(key), actor, p.warnings());
+            if (r.outcome() == Outcome.created) {
+                existing.put(key, projects.findById(r.id()));
+            }
+            out.add(r);
+        }
+        projects.flush();
+        return out;
+    }
+
+    private Result upsert(ProjectDocument document, Project project, String actor, List<Violation> warnings) {
+        if (project == null) {
+            project = Project.declare(document, actor);
             projects.persist(project);
             return new Result(document.externalRef(), project.id(), Outcome.created, List.of(), warnings);
         }
-        Project project = existing.get();
         if (project.toDocument().equals(document)) {
             return new Result(document.externalRef(), project.id(), Outcome.unchanged, List.of(), warnings);
         }

@@ -1,0 +1,44 @@
+package org.jixiao.project;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.UUID;
+import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.JixiaoTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
+class BulkImportTest {
+
+    @Test
+    void shouldImportTenThousandDocumentsInOneStreamedRequest() throws Exception {
+        String prefix = "BULK-" + UUID.randomUUID().toString().substring(0, 8);
+        SeedShapedDocuments docs = new SeedShapedDocuments(prefix, 2030);
+        PipedInputStream body = new PipedInputStream(1 << 16);
+        PipedOutputStream out = new PipedOutputStream(body);
+        Thread writer = new Thread(() -> {
+            try (out) {
+                docs.writeNdjson(10_000, out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        List<String> outcomes = given().auth().oauth2(DevTokens.integration()).contentType("application/x-ndjson")
+                .body(body).when().post("/api/v1/projects/import")
+                .then().statusCode(200).extract().path("results.outcome");
+        assertThat(outcomes).hasSize(10_000).containsOnly("created");
+        int total = given().auth().oauth2(DevTokens.admin()).get("/api/v1/projects?budgetYear=2030&size=1&nameContains=（9999）")
+                .then().statusCode(200).extract().path("total");
+        assertThat(total).isEqualTo(1);
+    }
+}
