@@ -13,7 +13,7 @@ mkdir -p "$logs"
 cd "$root"
 
 services=(project-service:8081 indicator-service:8082 approval-service:8083 reporting-service:8084)
-java_opts=${JIXIAO_JAVA_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k}
+java_opts=${JIXIAO_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 
 say() { printf '[jixiao] %s\n' "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

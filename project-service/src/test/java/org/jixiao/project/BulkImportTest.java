@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jixiao.common.test.DevTokens;
 import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.common.test.SeedShapedDocuments;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -49,6 +49,10 @@ public class ReviewCase {
     @Column(name = "stage_name")
     private String stageName;
     private String assignee;
+    /** When the department submitted: the start of the lead time. */
+    @Column(name = "submitted_at")
+    private OffsetDateTime submittedAt;
+    /** When this service opened the case. */
     @Column(name = "opened_at")
     private OffsetDateTime openedAt;
     @Column(name = "stage_entered_at")
@@ -92,7 +96,8 @@ public class ReviewCase {
         c.status = CaseStatus.OPEN;
         c.stageIndex = 0;
         c.stageName = route.stage(0).name();
-        c.openedAt = o.submittedAt();
+        c.submittedAt = o.submittedAt();
+        c.openedAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         c.stageEnteredAt = o.submittedAt();
         return c;
     }
@@ -191,6 +196,10 @@ public class ReviewCase {
 
     public String assignee() {
         return assignee;
+    }
+
+    public OffsetDateTime submittedAt() {
+        return submittedAt;
     }
 
     public OffsetDateTime openedAt() {

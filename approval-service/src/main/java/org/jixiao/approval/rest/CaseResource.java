@@ -184,7 +184,7 @@ public class CaseResource {
     }
 
     private static Sort sortOf(String sort) {
-        Map<String, String> allowed = Map.of("openedAt", "openedAt", "stageEnteredAt", "stageEnteredAt",
+        Map<String, String> allowed = Map.of("openedAt", "openedAt", "submittedAt", "submittedAt", "stageEnteredAt", "stageEnteredAt",
                 "funding", "funding", "projectName", "projectName", "departmentCode", "departmentCode",
                 "decidedAt", "decidedAt");
         boolean descending = sort.startsWith("-");

@@ -29,7 +29,8 @@ public record CaseView(
         int stageIndex,
         @Schema(description = "审核环节, e.g. 业务股室初审") String stageName,
         String assignee,
-        OffsetDateTime openedAt,
+        @Schema(description = "when the department submitted this revision") OffsetDateTime submittedAt,
+        @Schema(description = "when the case was opened here") OffsetDateTime openedAt,
         OffsetDateTime stageEnteredAt,
         @Schema(description = "working days (Mon–Fri) spent in the current stage") Integer workingDaysInStage,
         Boolean overdue,
@@ -57,7 +58,7 @@ public record CaseView(
     public static CaseView summary(ReviewCase c, int workingDays, boolean overdue, Boolean flagged) {
         return new CaseView(c.id(), c.projectId(), c.revision(), c.kind(), c.budgetYear(), c.departmentCode(),
                 c.departmentName(), c.projectName(), c.funding() == null ? null : c.funding().toPlainString(),
-                c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.openedAt(), c.stageEnteredAt(),
+                c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.submittedAt(), c.openedAt(), c.stageEnteredAt(),
                 c.status() == CaseStatus.OPEN ? workingDays : null, c.status() == CaseStatus.OPEN ? overdue : null,
                 flagged, c.decidedAt(), c.decidedBy(), c.grade(), c.approvalNumber(), c.overrideReason(),
                 c.amendmentReason(), null, null, null, null);
@@ -65,7 +66,7 @@ public record CaseView(
 
     public CaseView withDetail(String snapshot, String findings, String changes, List<Comment> comments) {
         return new CaseView(id, projectId, revision, kind, budgetYear, departmentCode, departmentName, projectName,
-                funding, status, stageIndex, stageName, assignee, openedAt, stageEnteredAt, workingDaysInStage, overdue,
+                funding, status, stageIndex, stageName, assignee, submittedAt, openedAt, stageEnteredAt, workingDaysInStage, overdue,
                 flagged, decidedAt, decidedBy, grade, approvalNumber, overrideReason, amendmentReason, snapshot,
                 findings, changes, comments);
     }

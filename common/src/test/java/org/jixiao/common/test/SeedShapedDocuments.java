@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.common.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.jixiao.common.test.SeedFixtures;
 
 /**
  * Test data: any number of interchange documents shaped like the seed's (same texts and indicator

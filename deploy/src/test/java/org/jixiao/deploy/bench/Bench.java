@@ -1,0 +1,294 @@
+package org.jixiao.deploy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.SeedShapedDocuments;
+
+/**
+ * Benchmarks against a running local system (deploy/local/up.sh), from a second process on loopback.
+ * Not a test: it asserts nothing and is not part of ./mvnw verify. Run with deploy/bench/run.sh.
+ */
+public final class Bench {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROJECT = "http://127.0.0.1:8081";
+    private static final String APPROVAL = "http://127.0.0.1:8083";
+    private static final String REPORTING = "http://127.0.0.1:8084";
+
+    private final String integration = DevTokens.integration();
+    private final String department = DevTokens.department("034");
+    private final String reviewer = DevTokens.reviewer("bench");
+    private final int year = 2090 + (int) (System.currentTimeMillis() / 1000 % 9);
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "startup") : Arrays.asList(args);
+        Bench bench = new Bench();
+        System.out.printf("Jixiao benchmarks (budget year %d for the generated data), %d cores%n", bench.year,
+                Runtime.getRuntime().availableProcessors());
+        if (which.contains("import")) {
+            bench.importDocuments(Integer.getInteger("bench.import.count", 10_000));
+        }
+        if (which.contains("get")) {
+            bench.getOne(Integer.getInteger("bench.get.count", 3000));
+        }
+        if (which.contains("submit")) {
+            bench.submitToCase(Integer.getInteger("bench.submit.count", 200));
+        }
+        if (which.contains("decide")) {
+            bench.decisionToProjectAndReport(Integer.getInteger("bench.decide.count", 100));
+        }
+        if (which.contains("startup")) {
+            startup(Path.of(System.getProperty("bench.run-dir", "local/.run")));
+        }
+    }
+
+    void importDocuments(int count) throws Exception {
+        SeedShapedDocuments docs = new SeedShapedDocuments("BENCH-" + UUID.randomUUID().toString().substring(0, 8), year);
+        PipedInputStream body = new PipedInputStream(1 << 16);
+        PipedOutputStream out = new PipedOutputStream(body);
+        Thread writer = new Thread(() -> {
+            try (out) {
+                docs.writeNdjson(count, out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        HeapSampler heap = new HeapSampler(PROJECT);
+        heap.start();
+        writer.start();
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PROJECT + "/api/v1/projects/import"))
+                .header("Authorization", "Bearer " + integration).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        heap.stop();
+        long created = JSON.readTree(response.body()).get("results").findValuesAsText("outcome").stream()
+                .filter("created"::equals).count();
+        System.out.printf("import    %,d seed-shaped documents (NDJSON, one request): %.1f s, %,.0f documents/s, %d created;"
+                + " project-service heap peak %d MiB (sampled every 100 ms)%n", count, seconds, count / seconds, created,
+                heap.peak() / (1 << 20));
+    }
+
+    void getOne(int count) throws Exception {
+        String id = anyProject();
+        for (int i = 0; i < 300; i++) {
+            get(PROJECT + "/api/v1/projects/" + id, department);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            get(PROJECT + "/api/v1/projects/" + id, department);
+            nanos[i] = System.nanoTime() - t;
+        }
+        report("GET one project (" + count + " sequential requests)", nanos);
+    }
+
+    void submitToCase(int count) throws Exception {
+        int warmup = 30;
+        List<String> ids = importFresh(count + warmup, "SUB");
+        for (String id : ids.subList(0, warmup)) {
+            post(PROJECT + "/api/v1/projects/" + id + "/submit", department, "");
+        }
+        Thread.sleep(1000);
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String id = ids.get(warmup + i);
+            java.time.Instant sent = java.time.Instant.now();
+            requireStatus(post(PROJECT + "/api/v1/projects/" + id + "/submit", department, ""), "SUBMITTED");
+            // Polling gently and reading the case's own openedAt keeps the probe from slowing what it measures.
+            awaitTrue(() -> casesOf(id).size() > 0, 20);
+            java.time.Instant opened = java.time.OffsetDateTime.parse(casesOf(id).get(0).get("openedAt").asText()).toInstant();
+            nanos[i] = Duration.between(sent, opened).toNanos();
+        }
+        report("submit request sent → review case opened (" + count + ", openedAt of the case)", nanos);
+    }
+
+    void decisionToProjectAndReport(int count) throws Exception {
+        List<String> ids = importFresh(count, "DEC");
+        List<String> cases = new ArrayList<>();
+        for (String id : ids) {
+            post(PROJECT + "/api/v1/projects/" + id + "/submit", department, "");
+        }
+        for (String id : ids) {
+            awaitTrue(() -> casesOf(id).size() > 0);
+            String caseId = casesOf(id).get(0).get("id").asText();
+            post(APPROVAL + "/api/v1/cases/" + caseId + "/decisions", reviewer, "{\"action\":\"PASS\"}");
+            cases.add(caseId);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String id = ids.get(i);
+            long t = System.nanoTime();
+            post(APPROVAL + "/api/v1/cases/" + cases.get(i) + "/decisions", reviewer,
+                    "{\"action\":\"APPROVE\",\"overrideReason\":\"benchmark: seed row 003 lacks 效益/满意度\"}");
+            awaitTrue(() -> "APPROVED".equals(json(get(PROJECT + "/api/v1/projects/" + id, department)).path("status").asText()));
+            awaitTrue(() -> json(get(REPORTING + "/api/v1/reports/summary?budgetYear=" + year + "&department=034", reviewer))
+                    .get("rows").findValuesAsText("projectId").contains(id));
+            nanos[i] = System.nanoTime() - t;
+        }
+        report("decision → project APPROVED and in the summary (" + count + ")", nanos);
+    }
+
+    static void startup(Path run) throws IOException {
+        for (String s : List.of("project-service", "indicator-service", "approval-service", "reporting-service")) {
+            Path log = run.resolve("logs").resolve(s + ".log");
+            String started = Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains(" started in "))
+                    .reduce((a, b) -> b).map(l -> l.substring(l.indexOf("started in") + 11, l.indexOf("s.", l.indexOf("started in")) + 1))
+                    .orElse("?") : "?";
+            String rss = "?";
+            Path pid = run.resolve(s + ".pid");
+            if (Files.exists(pid)) {
+                Path status = Path.of("/proc", Files.readString(pid).trim(), "status");
+                if (Files.exists(status)) {
+                    rss = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS")).findFirst()
+                            .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MiB").orElse("?");
+                }
+            }
+            System.out.printf("startup   %-18s ready in %s (Quarkus log), RSS now %s%n", s, started, rss);
+        }
+    }
+
+    private List<String> importFresh(int count, String tag) throws Exception {
+        SeedShapedDocuments docs = new SeedShapedDocuments("BENCH-" + tag + "-" + UUID.randomUUID().toString().substring(0, 8), year);
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            // department 034's projects only, so the department token can submit them
+            var doc = docs.document(21 * i + i % 5); // seed rows 0–4 are department 034's
+            doc.put("externalRef", doc.get("externalRef").asText() + "-" + i);
+            ndjson.append(doc).append('\n');
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(PROJECT + "/api/v1/projects/import"))
+                .header("Authorization", "Bearer " + integration).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return json(r.body()).get("results").findValuesAsText("id");
+    }
+
+    private static void requireStatus(String body, String status) {
+        if (!status.equals(json(body).path("status").asText())) {
+            throw new IllegalStateException("unexpected answer: " + body);
+        }
+    }
+
+    private List<JsonNode> casesOf(String projectId) {
+        List<JsonNode> items = new ArrayList<>();
+        json(get(APPROVAL + "/api/v1/cases?projectId=" + projectId, reviewer)).get("items").forEach(items::add);
+        return items;
+    }
+
+    private String anyProject() {
+        return json(get(PROJECT + "/api/v1/projects?size=1", department)).get("items").get(0).get("id").asText();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(condition, 2);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, long pollMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition not met within 30 s");
+            }
+            Thread.sleep(pollMillis);
+        }
+    }
+
+    private static String get(String url, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String post(String url, String token, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-70s p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", what,
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Samples a service's heap in use from its Prometheus endpoint. */
+    static final class HeapSampler {
+        private final String base;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong peak = new AtomicLong();
+        private Thread thread;
+
+        HeapSampler(String base) {
+            this.base = base;
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        long heap = 0;
+                        for (String line : get(base + "/q/metrics", "").split("\n")) {
+                            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                                heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                            }
+                        }
+                        peak.accumulateAndGet(heap, Math::max);
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+}
