@@ -93,6 +93,68 @@ class EndToEndIT {
 
     @Test
     @Order(2)
+    void shouldWalkAReturnAResubmissionAndAnAmendmentToTheAmendedApprovedRevision() throws Exception {
+        String projectId = declare(seed("JC-CQ-2025-004"));
+        String project = system.url("project-service") + "/api/v1/projects/" + projectId;
+        given().auth().oauth2(department).post(project + "/submit").then().statusCode(200);
+        String first = awaitCase(projectId, 1, Duration.ofSeconds(30));
+        decide(first, "{\"action\":\"PASS\"}");
+        decide(first, "{\"action\":\"RETURN\",\"comment\":\"指标需细化\",\"comments\":["
+                + "{\"indicatorIndex\":0,\"text\":\"数量指标与学生人数不一致\"},"
+                + "{\"indicatorIndex\":2,\"text\":\"请写明质量标准\"}]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RETURNED".equals(
+                given().auth().oauth2(department).get(project).then().extract().path("status")));
+        given().auth().oauth2(department).get(project).then()
+                .body("reviewComments.indicatorIndex", org.hamcrest.Matchers.hasItems(0, 2));
+
+        String etag = given().auth().oauth2(department).get(project).header("ETag");
+        given().auth().oauth2(department).header("If-Match", etag).contentType("application/merge-patch+json; charset=UTF-8")
+                .body("{\"annualGoal\":\"为全区学生免费提供地方教材，发放率100%。\"}").patch(project).then().statusCode(200);
+        given().auth().oauth2(department).post(project + "/submit").then().statusCode(200).body("revision", org.hamcrest.Matchers.equalTo(2));
+        String second = awaitCase(projectId, 2, Duration.ofSeconds(30));
+        JsonNode secondCase = JSON.readTree(given().auth().oauth2(reviewer)
+                .get(system.url("approval-service") + "/api/v1/cases/" + second).asString());
+        assertThat(secondCase.get("changes").findValuesAsText("field")).containsExactly("annualGoal");
+        assertThat(secondCase.get("comments").findValuesAsText("text")).contains("数量指标与学生人数不一致", "请写明质量标准");
+        decide(second, "{\"action\":\"PASS\"}");
+        decide(second, "{\"action\":\"APPROVE\",\"grade\":\"良\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "APPROVED".equals(
+                given().auth().oauth2(department).get(project).then().extract().path("status")));
+
+        given().auth().oauth2(department).contentType(ContentType.JSON).body("{\"reason\":\"教材单价调整\"}")
+                .post(project + "/amendments").then().statusCode(200);
+        etag = given().auth().oauth2(department).get(project).header("ETag");
+        given().auth().oauth2(department).header("If-Match", etag).contentType("application/merge-patch+json; charset=UTF-8")
+                .body("{\"funding\":\"3300000\"}").patch(project).then().statusCode(200);
+        given().auth().oauth2(department).post(project + "/submit").then().statusCode(200);
+        String amendment = awaitCase(projectId, 3, Duration.ofSeconds(30));
+        JsonNode amendmentCase = JSON.readTree(given().auth().oauth2(reviewer)
+                .get(system.url("approval-service") + "/api/v1/cases/" + amendment).asString());
+        assertThat(amendmentCase.get("kind").asText()).isEqualTo("AMENDMENT");
+        assertThat(amendmentCase.get("amendmentReason").asText()).isEqualTo("教材单价调整");
+        assertThat(amendmentCase.get("changes").findValuesAsText("field")).containsExactly("funding");
+        decide(amendment, "{\"action\":\"PASS\"}");
+        decide(amendment, "{\"action\":\"APPROVE\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(3).equals(
+                given().auth().oauth2(department).get(project).then().extract().path("approvedRevision")));
+        given().auth().oauth2(department).get(project).then().body("status", org.hamcrest.Matchers.equalTo("APPROVED"))
+                .body("funding", org.hamcrest.Matchers.equalTo("3300000"));
+
+        List<String> history = new ArrayList<>();
+        for (String c : List.of(first, second, amendment)) {
+            history.addAll(given().auth().oauth2(reviewer).get(system.url("approval-service") + "/api/v1/cases/" + c + "/history")
+                    .then().extract().<List<String>>path("action").stream()
+                    .filter(a -> !a.equals("FINDINGS_RECEIVED") && !a.equals("COMMENTED")).toList());
+        }
+        assertThat(history).containsExactly("OPENED", "PASSED", "RETURNED", "OPENED", "PASSED", "APPROVED",
+                "OPENED", "PASSED", "APPROVED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(given().auth().oauth2(reviewer)
+                .get(system.url("reporting-service") + "/api/v1/reports/summary?budgetYear=2025").asString())
+                .get("rows").findValuesAsText("amount")).contains("3300000"));
+    }
+
+    @Test
+    @Order(3)
     void shouldAcceptSubmissionsDuringABrokerOutageAndOpenEveryReviewOnceAfterwards() throws Exception {
         List<String> ids = new ArrayList<>();
         for (String ref : List.of("JC-CQ-2025-001", "JC-CQ-2025-003", "JC-CQ-2025-004", "JC-CQ-2025-005")) {
@@ -139,9 +201,14 @@ class EndToEndIT {
     }
 
     private String awaitCase(String projectId, Duration timeout) {
+        return awaitCase(projectId, 1, timeout);
+    }
+
+    private String awaitCase(String projectId, int revision, Duration timeout) {
         return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> given().auth().oauth2(reviewer)
                 .get(system.url("approval-service") + "/api/v1/cases?projectId=" + projectId)
-                .then().statusCode(200).extract().<List<String>>path("items.id"), ids -> !ids.isEmpty()).get(0);
+                .then().statusCode(200).extract().<List<String>>path("items.findAll { it.revision == " + revision + " }.id"),
+                ids -> !ids.isEmpty()).get(0);
     }
 
     private void decide(String caseId, String body) {

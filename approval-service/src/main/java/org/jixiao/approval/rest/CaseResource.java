@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,13 +32,8 @@ import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.Grade;
 import org.jixiao.approval.domain.HistoryEntry;
 import org.jixiao.approval.domain.ReviewCase;
-import org.jixiao.approval.domain.ReviewRoute;
-import org.jixiao.approval.domain.WorkingDays;
-import org.jixiao.approval.repository.CommentRepository;
-import org.jixiao.approval.repository.FindingsRepository;
 import org.jixiao.approval.repository.HistoryRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
-import org.jixiao.approval.repository.RouteRepository;
 import org.jixiao.approval.service.CaseService;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
@@ -57,20 +51,13 @@ import org.jixiao.common.security.Roles;
 public class CaseResource {
     private final CaseService service;
     private final HistoryRepository history;
-    private final CommentRepository comments;
-    private final FindingsRepository findings;
-    private final ReviewCaseRepository cases;
-    private final RouteRepository routes;
+    private final CaseViews views;
     private final Caller caller;
 
-    public CaseResource(CaseService service, HistoryRepository history, CommentRepository comments,
-            FindingsRepository findings, ReviewCaseRepository cases, RouteRepository routes, Caller caller) {
+    public CaseResource(CaseService service, HistoryRepository history, CaseViews views, Caller caller) {
         this.service = service;
         this.history = history;
-        this.comments = comments;
-        this.findings = findings;
-        this.cases = cases;
-        this.routes = routes;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -113,11 +100,11 @@ public class CaseResource {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (overdue == null) {
             var result = service.list(filter, sortOf(sort), page, size, caller);
-            return new CasePage(result.items().stream().map(c -> summary(c, now)).toList(), page, size, result.total());
+            return new CasePage(result.items().stream().map(c -> views.summary(c, now)).toList(), page, size, result.total());
         }
         // Overdue depends on each year's route and the calendar: filter after the query.
         var all = service.list(filter, sortOf(sort), 0, 100_000, caller).items().stream()
-                .map(c -> summary(c, now)).filter(v -> overdue.equals(Boolean.TRUE.equals(v.overdue()))).toList();
+                .map(c -> views.summary(c, now)).filter(v -> overdue.equals(Boolean.TRUE.equals(v.overdue()))).toList();
         int from = Math.min(page * size, all.size());
         return new CasePage(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
     }
@@ -128,8 +115,7 @@ public class CaseResource {
     @Operation(summary = "One case with the snapshot, the automated findings, the diff to the previous revision and all comments")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     public CaseView get(@PathParam("id") UUID id) {
-        ReviewCase c = service.get(id, caller);
-        return detail(c);
+        return views.detail(service.get(id, caller));
     }
 
     @POST
@@ -138,7 +124,19 @@ public class CaseResource {
     @Operation(summary = "Take the case for the current stage")
     @APIResponse(responseCode = "409", description = "closed or claimed by someone else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView claim(@PathParam("id") UUID id) {
-        return summary(service.claim(id, caller), OffsetDateTime.now(ZoneOffset.UTC));
+        return views.summary(service.claim(id, caller), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public record AssignRequest(@NotNull @Schema(description = "the reviewer's user name (token subject)") String assignee) {
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Assign the current stage to a reviewer")
+    public CaseView assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
+        return views.summary(service.assign(id, request.assignee(), caller), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     @POST
@@ -153,7 +151,7 @@ public class CaseResource {
                 request.comments() == null ? List.of() : request.comments().stream()
                         .map(c -> new Decision.Comment(c.field(), c.indicatorIndex(), c.text())).toList(),
                 request.overrideReason());
-        return detail(service.decide(id, decision, caller));
+        return views.detail(service.decide(id, decision, caller));
     }
 
     @GET
@@ -164,23 +162,6 @@ public class CaseResource {
         service.get(id, caller);
         return history.forCase(id).stream().map(h -> new HistoryView(h.id(), h.at(), h.actor(), h.action(), h.stage(),
                 h.fromStatus(), h.toStatus(), h.detail())).toList();
-    }
-
-    private CaseView detail(ReviewCase c) {
-        List<ReviewCase> rounds = cases.forProject(c.projectId()).stream().filter(r -> r.revision() <= c.revision()).toList();
-        Map<UUID, Integer> revisionOf = rounds.stream().collect(Collectors.toMap(ReviewCase::id, ReviewCase::revision));
-        List<CaseView.Comment> all = comments.forCases(rounds.stream().map(ReviewCase::id).toList()).stream()
-                .map(cc -> CaseView.Comment.of(cc, revisionOf.get(cc.caseId()))).toList();
-        var stored = findings.find(c.projectId(), c.revision());
-        return summary(c, OffsetDateTime.now(ZoneOffset.UTC)).withDetail(c.snapshot(),
-                stored.map(FindingsRepository.Stored::findingsJson).orElse(null), c.changes(), all);
-    }
-
-    CaseView summary(ReviewCase c, OffsetDateTime now) {
-        ReviewRoute.Stage stage = routes.routeFor(c.budgetYear()).stage(c.stageIndex());
-        int days = WorkingDays.between(c.stageEnteredAt(), now);
-        Boolean flagged = findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(null);
-        return CaseView.summary(c, days, days > stage.targetDays(), flagged);
     }
 
     private static Sort sortOf(String sort) {

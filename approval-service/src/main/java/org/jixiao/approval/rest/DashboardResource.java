@@ -1,58 +1,88 @@
 package org.jixiao.approval.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.quarkus.panache.common.Sort;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.repository.ReviewCaseRepository;
+import org.jixiao.approval.service.CaseService;
+import org.jixiao.approval.service.DashboardService;
 import org.jixiao.common.security.Caller;
 import org.jixiao.common.security.Roles;
 
 @Path("/api/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "dashboard", description = "figures for the approval dashboard")
+@Tag(name = "dashboard", description = "figures for the approval dashboard; a department token sees its own department only")
 @SecurityRequirement(name = "jwt")
 public class DashboardResource {
-    private final EntityManager em;
+    private final DashboardService dashboard;
+    private final CaseService cases;
+    private final CaseViews views;
     private final Caller caller;
 
-    public DashboardResource(EntityManager em, Caller caller) {
-        this.em = em;
+    public DashboardResource(DashboardService dashboard, CaseService cases, CaseViews views, Caller caller) {
+        this.dashboard = dashboard;
+        this.cases = cases;
+        this.views = views;
         this.caller = caller;
     }
 
-    public record Summary(Integer budgetYear, Map<String, Long> byStatus, Map<String, Long> openByStage) {
+    @GET
+    @Path("queues")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "Open cases by stage, by department and by working days in the stage, with overdue counts")
+    public DashboardService.Queues queues(@QueryParam("budgetYear") Integer budgetYear) {
+        return dashboard.queues(budgetYear, caller);
     }
 
     @GET
-    @Path("summary")
-    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
-    @Operation(summary = "Case counts by status, and open cases by stage")
-    @Transactional
-    public Summary summary(@QueryParam("budgetYear") Integer budgetYear) {
-        String department = caller.restrictedToDepartment().orElse(null);
-        String where = " where (:year is null or budget_year = :year) and (:dept is null or department_code = :dept)";
-        return new Summary(budgetYear,
-                counts("select status, count(*) from review_case" + where + " group by status order by status", budgetYear, department),
-                counts("select stage_name, count(*) from review_case" + where + " and status = 'OPEN'"
-                        + " group by stage_index, stage_name order by stage_index", budgetYear, department));
+    @Path("my-cases")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "The open cases the caller has claimed or been assigned")
+    public CaseResource.CasePage myCases(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        var result = cases.list(new ReviewCaseRepository.Filter(CaseStatus.OPEN, null, null, null, null, caller.name()),
+                Sort.ascending("stageEnteredAt").and("id"), page, size, caller);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return new CaseResource.CasePage(result.items().stream().map(c -> views.summary(c, now)).toList(), page, size,
+                result.total());
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> counts(String sql, Integer year, String department) {
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter("year", year).setParameter("dept", department)
-                .getResultList();
-        Map<String, Long> result = new LinkedHashMap<>();
-        rows.forEach(r -> result.put((String) r[0], ((Number) r[1]).longValue()));
-        return result;
+    @GET
+    @Path("counts")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "Cases by status for every budget year")
+    public List<DashboardService.YearCounts> counts() {
+        return dashboard.countsByYear(caller);
+    }
+
+    @GET
+    @Path("lead-times")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "Median and 90th percentile of submission → final decision, in hours (linear interpolation)")
+    public DashboardService.LeadTimes leadTimes(@QueryParam("budgetYear") Integer budgetYear) {
+        return dashboard.leadTimes(budgetYear, caller);
+    }
+
+    @GET
+    @Path("returns")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
+    @Operation(summary = "Projects by number of returns (退回次数), most first")
+    public List<DashboardService.ProjectReturns> returns(@QueryParam("budgetYear") Integer budgetYear,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+        return dashboard.returnsPerProject(budgetYear, caller, limit);
     }
 }

@@ -118,6 +118,24 @@ public class CaseService {
         return c;
     }
 
+    /** An admin hands the current stage of a case to a named reviewer. */
+    @Transactional
+    public ReviewCase assign(UUID caseId, String reviewer, Caller caller) {
+        ReviewCase c = visible(caseId, caller);
+        if (c.status() != CaseStatus.OPEN) {
+            throw ProblemException.conflict("case-closed", "the case is already " + c.status());
+        }
+        if (reviewer == null || reviewer.isBlank()) {
+            throw ProblemException.badRequest("assignee-required", "name the reviewer to assign");
+        }
+        String before = c.assignee();
+        c.claim(reviewer);
+        record(c, caller.name(), Action.ASSIGNED, c.status(), c.status(),
+                (before == null ? "" : before + " → ") + reviewer);
+        cases.flush();
+        return c;
+    }
+
     @Transactional
     public ReviewCase decide(UUID caseId, Decision decision, Caller caller) {
         ReviewCase c = visible(caseId, caller);

@@ -16,7 +16,8 @@ public final class CheckEngine {
 
     public static CheckEngine standard() {
         return new CheckEngine(List.of(new FrameworkLevelsPolicy(), new QuantityIndicatorPolicy(),
-                new DuplicateIndicatorPolicy()));
+                new DuplicateIndicatorPolicy(), new TargetPolicies.Measurability(), new TargetPolicies.Satisfaction(),
+                new TargetPolicies.DeadlineInYear(), new TargetPolicies.CostCap(), new CostReconciliationPolicy()));
     }
 
     public List<Finding> run(ProjectDocument project, Framework framework) {

@@ -1,0 +1,154 @@
+package org.jixiao.indicator.domain.checks;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jixiao.common.contract.Framework;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
+import org.jixiao.indicator.domain.target.TargetMeaning;
+import org.jixiao.indicator.domain.target.TargetMeaning.Kind;
+import org.jixiao.indicator.domain.target.TargetMeaning.Operator;
+import org.jixiao.indicator.domain.target.TargetParser;
+
+/** Checks that read the meaning of each 指标值 (see TargetParser). */
+final class TargetPolicies {
+    private static final TargetParser PARSER = new TargetParser();
+
+    private TargetPolicies() {
+    }
+
+    /** A row with its framework node and parsed target. */
+    record Row(int index, ProjectDocument.IndicatorRow row, Framework.Node node, TargetMeaning meaning) {
+        boolean under(String level1) {
+            return node != null && node.level1().equals(level1);
+        }
+
+        boolean at(String level2) {
+            return node != null && node.level2().equals(level2);
+        }
+
+        boolean cost() {
+            return at("成本指标") || under("成本指标");
+        }
+    }
+
+    static List<Row> rows(ProjectDocument project, Framework framework) {
+        List<Row> rows = new ArrayList<>();
+        if (project.indicators() == null) {
+            return rows;
+        }
+        for (int i = 0; i < project.indicators().size(); i++) {
+            ProjectDocument.IndicatorRow r = project.indicators().get(i);
+            rows.add(new Row(i, r, framework.resolve(r.level1(), r.level2()).orElse(null),
+                    PARSER.parse(r.target(), project.budgetYear())));
+        }
+        return rows;
+    }
+
+    static BigDecimal funding(ProjectDocument project) {
+        try {
+            return project.funding() == null ? null : new BigDecimal(project.funding());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String yuan(BigDecimal amount) {
+        return String.format("%,.2f元", amount);
+    }
+
+    /** A number is expected for outputs counted, measured or costed: 提升 there cannot be checked. */
+    static final class Measurability implements CheckPolicy {
+        @Override
+        public List<Finding> check(ProjectDocument project, Framework framework) {
+            List<Finding> findings = new ArrayList<>();
+            List<Row> rows = rows(project, framework);
+            for (Row r : rows) {
+                boolean numberExpected = r.at("数量指标") || r.at("质量指标") || r.cost();
+                if (numberExpected && (r.meaning().kind() == Kind.QUALITATIVE || r.meaning().kind() == Kind.DESCRIPTIVE)) {
+                    findings.add(Findings.warning("UNMEASURABLE_TARGET", r.index(),
+                            "第" + (r.index() + 1) + "行「" + r.row().name() + "」的指标值「" + r.row().target() + "」无法量化，应填写数值",
+                            "row " + r.index() + " (" + r.row().name() + "): target '" + r.row().target()
+                                    + "' cannot be measured where a number is expected"));
+                }
+            }
+            long quantified = rows.stream().filter(r -> r.meaning().quantified()).count();
+            if (!rows.isEmpty()) {
+                long percent = Math.round(100.0 * quantified / rows.size());
+                findings.add(Findings.info("QUANTIFIED_SHARE", null,
+                        "量化指标" + quantified + "个，共" + rows.size() + "个，占" + percent + "%",
+                        quantified + " of " + rows.size() + " targets are quantified (" + percent + "%)"));
+            }
+            return findings;
+        }
+    }
+
+    /** 服务对象满意度 below 80% is too low a target to approve without a word. */
+    static final class Satisfaction implements CheckPolicy {
+        static final BigDecimal FLOOR = new BigDecimal("80");
+
+        @Override
+        public List<Finding> check(ProjectDocument project, Framework framework) {
+            List<Finding> findings = new ArrayList<>();
+            for (Row r : rows(project, framework)) {
+                TargetMeaning m = r.meaning();
+                if (r.under("满意度指标") && m.kind() == Kind.QUANTITATIVE && "%".equals(m.unit())
+                        && new BigDecimal(m.value()).compareTo(FLOOR) < 0) {
+                    findings.add(Findings.warning("SATISFACTION_BELOW_80", r.index(),
+                            "第" + (r.index() + 1) + "行满意度目标" + r.row().target() + "低于80%",
+                            "row " + r.index() + ": satisfaction target " + r.row().target() + " is below 80%"));
+                }
+            }
+            return findings;
+        }
+    }
+
+    /** A deadline belongs in the budget year it is declared for. */
+    static final class DeadlineInYear implements CheckPolicy {
+        @Override
+        public List<Finding> check(ProjectDocument project, Framework framework) {
+            List<Finding> findings = new ArrayList<>();
+            for (Row r : rows(project, framework)) {
+                var deadline = r.meaning().deadline();
+                if (deadline != null && project.budgetYear() != null && deadline.getYear() != project.budgetYear()) {
+                    findings.add(Findings.warning("DEADLINE_OUTSIDE_BUDGET_YEAR", r.index(),
+                            "第" + (r.index() + 1) + "行期限" + deadline + "不在" + project.budgetYear() + "预算年度内",
+                            "row " + r.index() + ": deadline " + deadline + " lies outside budget year " + project.budgetYear()));
+                }
+            }
+            return findings;
+        }
+    }
+
+    /** A 成本 cap in 元 (≤2502万元) should match the funding it caps. */
+    static final class CostCap implements CheckPolicy {
+        @Override
+        public List<Finding> check(ProjectDocument project, Framework framework) {
+            List<Finding> findings = new ArrayList<>();
+            BigDecimal funding = funding(project);
+            if (funding == null) {
+                return findings;
+            }
+            for (Row r : rows(project, framework)) {
+                TargetMeaning m = r.meaning();
+                if (!r.cost() || m.kind() != Kind.QUANTITATIVE || !"元".equals(m.unit())
+                        || (m.operator() != Operator.LE && m.operator() != Operator.LT)) {
+                    continue;
+                }
+                BigDecimal cap = new BigDecimal(m.value());
+                int cmp = cap.compareTo(funding);
+                String both = "成本上限" + yuan(cap) + "，项目资金" + yuan(funding);
+                String bothEn = "cost cap " + yuan(cap) + ", funding " + yuan(funding);
+                if (cmp == 0) {
+                    findings.add(Findings.info("COST_CAP_MATCHES_FUNDING", r.index(), both + "，一致", bothEn + ": equal"));
+                } else {
+                    findings.add(Findings.warning(cmp < 0 ? "COST_CAP_BELOW_FUNDING" : "COST_CAP_ABOVE_FUNDING", r.index(),
+                            "第" + (r.index() + 1) + "行" + both + (cmp < 0 ? "，上限低于资金" : "，上限高于资金"),
+                            "row " + r.index() + ": " + bothEn + (cmp < 0 ? " (cap below funding)" : " (cap above funding)")));
+                }
+            }
+            return findings;
+        }
+    }
+}

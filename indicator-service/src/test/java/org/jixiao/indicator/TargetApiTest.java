@@ -1,0 +1,54 @@
+package org.jixiao.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Random;
+import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.indicator.domain.target.TargetParserFuzzTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_indicator_test"))
+class TargetApiTest {
+    static final String TOKEN = DevTokens.department("034");
+
+    @Test
+    void shouldParseOneTarget() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"text\":\"≥4.7万人\"}")
+                .when().post("/api/v1/targets/parse").then().statusCode(200)
+                .body("kind", equalTo("QUANTITATIVE")).body("operator", equalTo("GE"))
+                .body("value", equalTo("47000")).body("unit", equalTo("人")).body("text", equalTo("≥4.7万人"));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"text\":\"全年\",\"budgetYear\":2026}")
+                .when().post("/api/v1/targets/parse").then().statusCode(200)
+                .body("period.from", equalTo("2026-01-01")).body("period.to", equalTo("2026-12-31"));
+    }
+
+    @Test
+    void shouldAnswerABatchOfRandomTextWith200InOrder() {
+        ArrayNode texts = new ObjectMapper().createArrayNode();
+        Random r = new Random(7);
+        for (int i = 0; i < 5000; i++) {
+            texts.add(TargetParserFuzzTest.random(r));
+        }
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.set("texts", texts);
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(body.toString())
+                .when().post("/api/v1/targets/parse").then().statusCode(200).body("results", hasSize(5000));
+    }
+
+    @Test
+    void shouldAnswer400ForAnEmptyRequest() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/targets/parse").then().statusCode(400);
+    }
+}
