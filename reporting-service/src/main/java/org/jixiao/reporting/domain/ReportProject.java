@@ -53,7 +53,7 @@ public class ReportProject {
     protected ReportProject() {
     }
 
-    public static ReportProject first(UUID projectId, ProjectDocument doc, int revision) {
+    public static ReportProject first(UUID projectId, ProjectDocument doc) {
         ReportProject p = new ReportProject();
         p.projectId = projectId;
         p.budgetYear = doc.budgetYear();
@@ -102,6 +102,14 @@ public class ReportProject {
 
     private void touch() {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Everything the reports read, for comparing two models (rebuilt and incremental). */
+    public String state() {
+        return String.join("|", String.valueOf(projectId), String.valueOf(budgetYear), departmentCode, String.valueOf(status),
+                String.valueOf(latestRevision), String.valueOf(approvedRevision), approvalNumber, approvedBy,
+                approvedAt == null ? null : approvedAt.toInstant().toString(), grade, budgetUnitCode, budgetUnitName,
+                projectName, funding == null ? null : funding.toPlainString());
     }
 
     public UUID projectId() {

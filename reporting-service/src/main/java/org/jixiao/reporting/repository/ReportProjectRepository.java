@@ -9,6 +9,11 @@ import org.jixiao.reporting.domain.ReportProject;
 @ApplicationScoped
 public class ReportProjectRepository implements PanacheRepositoryBase<ReportProject, UUID> {
 
+    public List<ReportProject> withStatus(int budgetYear, org.jixiao.reporting.domain.ReportStatus status, String departmentCode) {
+        return departmentCode == null ? list("budgetYear = ?1 and status = ?2", budgetYear, status)
+                : list("budgetYear = ?1 and status = ?2 and departmentCode = ?3", budgetYear, status, departmentCode);
+    }
+
     /** Approved projects of a year in the bureau's order: 预算单位 code, then project name. */
     public List<ReportProject> approved(int budgetYear, String departmentCode) {
         String where = "budgetYear = ?1 and approvedRevision is not null";

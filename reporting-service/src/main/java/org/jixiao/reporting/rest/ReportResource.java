@@ -1,0 +1,142 @@
+package org.jixiao.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.rest.Params;
+import org.jixiao.common.rest.Problem;
+import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.security.Caller;
+import org.jixiao.common.security.Roles;
+import org.jixiao.reporting.domain.ReportStatus;
+import org.jixiao.reporting.service.ReportService;
+import org.jixiao.reporting.service.SummaryService;
+import org.jixiao.reporting.service.render.PdfRenderer;
+import org.jixiao.reporting.service.render.ProjectTable;
+import org.jixiao.reporting.service.render.SummaryTable;
+import org.jixiao.reporting.service.render.XlsxWriter;
+
+@Path("/api/v1/reports")
+@Tag(name = "reports", description = "项目支出绩效目标表 and 绩效目标情况表 in HTML, PDF, XLSX (CSV and JSON for the summary); read-only for every role")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "404", description = "unknown, not visible, or not approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReportResource {
+    static final String PDF = "application/pdf";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+
+    private final SummaryService summaries;
+    private final ReportService reports;
+    private final PdfRenderer pdf;
+    private final Caller caller;
+
+    public ReportResource(SummaryService summaries, ReportService reports, PdfRenderer pdf, Caller caller) {
+        this.summaries = summaries;
+        this.reports = reports;
+        this.pdf = pdf;
+        this.caller = caller;
+    }
+
+    @Schema(name = "Summary", description = "绩效目标情况表; amounts in 元 as decimal strings")
+    public record SummaryView(String title, String unit, int budgetYear, List<RowView> rows, String total) {
+    }
+
+    public record RowView(@Schema(description = "序号") int seq, @Schema(description = "预算单位代码") String budgetUnitCode,
+            @Schema(description = "预算单位名称") String budgetUnitName, UUID projectId,
+            @Schema(description = "项目名称") String projectName,
+            @Schema(description = "预算金额（元）", example = "5831922.19") String amount) {
+    }
+
+    @GET
+    @Path("summary")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF, XLSX, CSV})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "绩效目标情况表 of a budget year, by Accept or ?format=json|html|pdf|xlsx|csv; a department token sees its own only")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)))
+    public Response summary(@QueryParam("budgetYear") @NotNull @Min(2000) @Max(2100) Integer budgetYear,
+            @QueryParam("department") String department,
+            @QueryParam("status") @Parameter(description = "APPROVED (default), SUBMITTED or RETURNED") String status,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ReportStatus wanted = status == null ? ReportStatus.APPROVED : Params.enumValue(ReportStatus.class, status, "status");
+        SummaryService.Summary s = summaries.summary(budgetYear, department, wanted, caller);
+        String name = s.title();
+        return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
+            case "html" -> Response.ok(SummaryTable.html(s), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            case "pdf" -> file(out -> pdf.render(SummaryTable.html(s), out), PDF, name + ".pdf");
+            case "xlsx" -> file(out -> XlsxWriter.summary(s, out), XLSX, name + ".xlsx");
+            case "csv" -> file(out -> SummaryTable.csv(s, out), CSV + ";charset=UTF-8", name + ".csv");
+            default -> Response.ok(new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream()
+                    .map(r -> new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(),
+                            r.amount().toPlainString())).toList(), s.total().toPlainString()), MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    @GET
+    @Path("projects/{id}")
+    @Produces({MediaType.TEXT_HTML, PDF, XLSX})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "项目支出绩效目标表 of one project (approved revision unless ?revision=n), by Accept or ?format=html|pdf|xlsx")
+    @APIResponse(responseCode = "200", description = "the table", content = {@Content(mediaType = MediaType.TEXT_HTML),
+            @Content(mediaType = PDF), @Content(mediaType = XLSX)})
+    public Response project(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        ProjectTable table = reports.projectTable(id, revision, caller);
+        String name = table.project().name() + "-项目支出绩效目标表";
+        return switch (choose(format, headers, List.of("html", "pdf", "xlsx"))) {
+            case "pdf" -> file(out -> pdf.render(table.html(), out), PDF, name + ".pdf");
+            case "xlsx" -> file(out -> XlsxWriter.project(table, out), XLSX, name + ".xlsx");
+            default -> Response.ok(table.html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+        };
+    }
+
+    /** ?format wins over Accept; the first allowed format is the default. */
+    static String choose(String format, HttpHeaders headers, List<String> allowed) {
+        if (format != null) {
+            if (!allowed.contains(format)) {
+                throw ProblemException.badRequest("unknown-format", "format must be one of " + allowed);
+            }
+            return format;
+        }
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            String f = switch (m.getType() + "/" + m.getSubtype()) {
+                case "application/json" -> "json";
+                case "text/html" -> "html";
+                case PDF -> "pdf";
+                case XLSX -> "xlsx";
+                case CSV -> "csv";
+                default -> null;
+            };
+            if (f != null && allowed.contains(f)) {
+                return f;
+            }
+        }
+        return allowed.get(0);
+    }
+
+    private static Response file(StreamingOutput body, String type, String filename) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20")).build();
+    }
+}

@@ -1,0 +1,54 @@
+package org.jixiao.reporting.service.render;
+
+/** XHTML text escaping: the PDF renderer needs well-formed markup, and no field may inject any. */
+final class Html {
+    private Html() {
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                case '\n' -> sb.append("<br/>");
+                case '\r' -> { }
+                default -> {
+                    if (c >= 0x20 || c == '\t') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static final String STYLE = """
+            @page { size: A4; margin: 15mm 12mm; }
+            body { font-family: 'Noto Sans SC'; font-size: 10pt; color: #000; }
+            h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt 0; font-weight: normal; }
+            .unit { text-align: right; margin: 0 0 4pt 0; }
+            table { width: 100%; border-collapse: collapse; table-layout: fixed; -fs-table-paginate: paginate; }
+            thead { display: table-header-group; }
+            tr { page-break-inside: avoid; }
+            th, td { border: 0.6pt solid #000; padding: 3pt 4pt; vertical-align: middle; word-wrap: break-word; }
+            th { font-weight: normal; background: #f2f2f2; }
+            td.label { text-align: center; width: 18%; }
+            td.text { text-align: left; }
+            td.num, th.num { text-align: right; }
+            td.c { text-align: center; }
+            tr.total td { font-weight: bold; }
+            """;
+
+    static String page(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>" + esc(title)
+                + "</title><style>" + STYLE + "</style></head><body>" + body + "</body></html>";
+    }
+}

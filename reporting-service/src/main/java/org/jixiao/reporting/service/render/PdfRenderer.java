@@ -1,0 +1,71 @@
+package org.jixiao.reporting.service.render;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * HTML → PDF with the embedded, subset Noto Sans SC, so Chinese text stays real text (pdftotext,
+ * search, screen readers). Renders are bounded: each one parses the 10 MB font.
+ */
+@ApplicationScoped
+public class PdfRenderer {
+    static final String FONT_FAMILY = "Noto Sans SC";
+    private final Semaphore slots;
+    private volatile File font;
+
+    public PdfRenderer(@ConfigProperty(name = "jixiao.report.pdf-concurrency", defaultValue = "2") int concurrency) {
+        this.slots = new Semaphore(concurrency);
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    public void render(String xhtml, OutputStream out) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render", e);
+        }
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(font(), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** The font leaves the jar once per process; PDFBox reads it from a file. */
+    private File font() throws IOException {
+        if (font == null) {
+            synchronized (this) {
+                if (font == null) {
+                    Path dir = Files.createTempDirectory("jixiao-fonts");
+                    System.setProperty("pdfbox.fontcache", dir.toString());
+                    Path file = dir.resolve("NotoSansSC_400Regular.ttf");
+                    try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream("fonts/NotoSansSC_400Regular.ttf")) {
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    file.toFile().deleteOnExit();
+                    dir.toFile().deleteOnExit();
+                    font = file.toFile();
+                }
+            }
+        }
+        return font;
+    }
+}

@@ -1,0 +1,62 @@
+package org.jixiao.reporting.service.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.jixiao.reporting.service.SummaryService;
+
+/** 绩效目标情况表 as HTML (also the PDF's source) and CSV. */
+public final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    public static String html(SummaryService.Summary s) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(Html.esc(s.title())).append("</h1><p class=\"unit\">单位：").append(Html.esc(s.unit()))
+                .append("</p><table><colgroup><col style=\"width:8%\"/><col style=\"width:36%\"/><col style=\"width:38%\"/>")
+                .append("<col style=\"width:18%\"/></colgroup><thead><tr><th>序号</th><th>预算单位</th><th>项目名称</th>")
+                .append("<th class=\"num\">预算金额</th></tr></thead><tbody>");
+        for (SummaryService.Row r : s.rows()) {
+            b.append("<tr><td class=\"c\">").append(r.seq()).append("</td><td class=\"text\">")
+                    .append(Html.esc(r.budgetUnitCode() + "-" + r.budgetUnitName())).append("</td><td class=\"text\">")
+                    .append(Html.esc(r.projectName())).append("</td><td class=\"num\">").append(r.amount().toPlainString())
+                    .append("</td></tr>");
+        }
+        b.append("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">")
+                .append(s.total().toPlainString()).append("</td></tr></tbody></table>");
+        return Html.page(s.title(), b.toString());
+    }
+
+    /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
+    public static void csv(SummaryService.Summary s, OutputStream out) {
+        try {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write('\uFEFF');
+            w.write("序号,预算单位代码,预算单位名称,项目名称,预算金额（元）\r\n");
+            for (SummaryService.Row r : s.rows()) {
+                w.write(r.seq() + "," + csv(r.budgetUnitCode()) + "," + csv(r.budgetUnitName()) + "," + csv(r.projectName())
+                        + "," + r.amount().toPlainString() + "\r\n");
+            }
+            w.write("合计,,,," + s.total().toPlainString() + "\r\n");
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
+        String escaped = v.replace("\"", "\"\"");
+        // a leading = + - @ would make a spreadsheet evaluate the cell
+        if (!escaped.isEmpty() && "=+-@".indexOf(escaped.charAt(0)) >= 0) {
+            escaped = "'" + escaped;
+        }
+        return quote ? "\"" + escaped + "\"" : escaped;
+    }
+}
