@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -39,7 +43,7 @@ public final class Bench {
     private final int year = 2090 + (int) (System.currentTimeMillis() / 1000 % 9);
 
     public static void main(String[] args) throws Exception {
-        List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "startup") : Arrays.asList(args);
+        List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "reports", "startup") : Arrays.asList(args);
         Bench bench = new Bench();
         System.out.printf("Jixiao benchmarks (budget year %d for the generated data), %d cores%n", bench.year,
                 Runtime.getRuntime().availableProcessors());
@@ -54,6 +58,9 @@ public final class Bench {
         }
         if (which.contains("decide")) {
             bench.decisionToProjectAndReport(Integer.getInteger("bench.decide.count", 100));
+        }
+        if (which.contains("reports")) {
+            bench.reports(Integer.getInteger("bench.reports.count", 10_000));
         }
         if (which.contains("startup")) {
             startup(Path.of(System.getProperty("bench.run-dir", "local/.run")));
@@ -148,6 +155,48 @@ public final class Bench {
         report("decision → project APPROVED and in the summary (" + count + ")", nanos);
     }
 
+    /**
+     * The year's summary with {@code count} approved projects. They reach reporting-service as
+     * ProjectApproved events written straight to the local broker (what approval-service would send),
+     * since approving 10,000 projects through two review stages is not what this measures.
+     */
+    void reports(int count) throws Exception {
+        int reportYear = year - 60; // 2030–2038, apart from the other benchmarks' years
+        SeedShapedDocuments docs = new SeedShapedDocuments("BENCH-REP", reportYear);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", System.getProperty("bench.kafka", "127.0.0.1:9092"));
+        props.put("acks", "all");
+        props.put("linger.ms", 20);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                String id = UUID.randomUUID().toString();
+                var event = JSON.createObjectNode();
+                event.put("eventId", UUID.randomUUID().toString()).put("eventType", "ProjectApproved").put("schemaVersion", 1)
+                        .put("occurredAt", java.time.OffsetDateTime.now().toString()).put("projectId", id).put("revision", 1)
+                        .put("actor", "bench");
+                var data = event.putObject("data");
+                data.put("approvalNumber", "BENCH-" + i).put("approvedBy", "bench")
+                        .put("approvedAt", java.time.OffsetDateTime.now().toString());
+                data.set("project", docs.document(i));
+                producer.send(new ProducerRecord<>("jixiao.reviews", id, event.toString()));
+            }
+        }
+        String url = REPORTING + "/api/v1/reports/summary?budgetYear=" + reportYear;
+        awaitTrue(() -> json(get(url, reviewer)).get("rows").size() >= count, 500, Duration.ofMinutes(5));
+        for (String format : List.of("xlsx", "html", "pdf")) {
+            HeapSampler heap = new HeapSampler(REPORTING);
+            heap.start();
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "&format=" + format))
+                    .header("Authorization", "Bearer " + reviewer).timeout(Duration.ofMinutes(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            heap.stop();
+            System.out.printf("summary   %,d approved projects as %-4s: %.2f s, %,d bytes, HTTP %d; reporting-service heap peak %d MiB%n",
+                    count, format, seconds, r.body().length, r.statusCode(), heap.peak() / (1 << 20));
+        }
+    }
+
     static void startup(Path run) throws IOException {
         for (String s : List.of("project-service", "indicator-service", "approval-service", "reporting-service")) {
             Path log = run.resolve("logs").resolve(s + ".log");
@@ -203,10 +252,14 @@ public final class Bench {
     }
 
     private static void awaitTrue(BooleanSupplier condition, long pollMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        awaitTrue(condition, pollMillis, Duration.ofSeconds(30));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, long pollMillis, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("condition not met within 30 s");
+                throw new IllegalStateException("condition not met within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(pollMillis);
         }

@@ -84,7 +84,7 @@ public class ReportResource {
         String name = s.title();
         return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
             case "html" -> Response.ok(SummaryTable.html(s), MediaType.TEXT_HTML + ";charset=UTF-8").build();
-            case "pdf" -> file(out -> pdf.render(SummaryTable.html(s), out), PDF, name + ".pdf");
+            case "pdf" -> file(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.summary(s, out), XLSX, name + ".xlsx");
             case "csv" -> file(out -> SummaryTable.csv(s, out), CSV + ";charset=UTF-8", name + ".csv");
             default -> Response.ok(new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream()
@@ -105,7 +105,7 @@ public class ReportResource {
         ProjectTable table = reports.projectTable(id, revision, caller);
         String name = table.project().name() + "-项目支出绩效目标表";
         return switch (choose(format, headers, List.of("html", "pdf", "xlsx"))) {
-            case "pdf" -> file(out -> pdf.render(table.html(), out), PDF, name + ".pdf");
+            case "pdf" -> file(out -> pdf.render(table.html(true), out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.project(table, out), XLSX, name + ".xlsx");
             default -> Response.ok(table.html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };

@@ -32,7 +32,7 @@ final class Html {
 
     static final String STYLE = """
             @page { size: A4; margin: 15mm 12mm; }
-            body { font-family: 'Noto Sans SC'; font-size: 10pt; color: #000; }
+            body { font-family: %FONTS%; font-size: 10pt; color: #000; }
             h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt 0; font-weight: normal; }
             .unit { text-align: right; margin: 0 0 4pt 0; }
             table { width: 100%; border-collapse: collapse; table-layout: fixed; -fs-table-paginate: paginate; }
@@ -44,11 +44,15 @@ final class Html {
             td.text { text-align: left; }
             td.num, th.num { text-align: right; }
             td.c { text-align: center; }
+            td.merged { vertical-align: top; padding-top: 6pt; }
             tr.total td { font-weight: bold; }
             """;
 
-    static String page(String title, String body) {
+    /** Browsers get fallbacks; the PDF renderer must see only the font it embeds, or it scans the system's. */
+    static String page(String title, String body, boolean forPdf) {
+        String fonts = forPdf ? "'Noto Sans SC'"
+                : "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'SimSun', sans-serif";
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>" + esc(title)
-                + "</title><style>" + STYLE + "</style></head><body>" + body + "</body></html>";
+                + "</title><style>" + STYLE.replace("%FONTS%", fonts) + "</style></head><body>" + body + "</body></html>";
     }
 }

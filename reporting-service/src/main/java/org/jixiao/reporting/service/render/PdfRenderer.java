@@ -49,8 +49,25 @@ public class PdfRenderer {
         }
     }
 
+    /** The year's summary, drawn page by page (see SummaryPdf); bounded like the HTML renders. */
+    public void renderSummary(org.jixiao.reporting.service.SummaryService.Summary summary, OutputStream out) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render", e);
+        }
+        try {
+            SummaryPdf.write(summary, font(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
     /** The font leaves the jar once per process; PDFBox reads it from a file. */
-    private File font() throws IOException {
+    File font() throws IOException {
         if (font == null) {
             synchronized (this) {
                 if (font == null) {

@@ -70,6 +70,10 @@ public record ProjectTable(String region, ProjectDocument project, int revision,
     }
 
     public String html() {
+        return html(false);
+    }
+
+    public String html(boolean forPdf) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(title())).append("</h1><p class=\"unit\">单位：元</p><table>")
                 .append("<colgroup><col style=\"width:16%\"/><col style=\"width:14%\"/><col style=\"width:18%\"/>")
@@ -79,16 +83,16 @@ public record ProjectTable(String region, ProjectDocument project, int revision,
                     .append(Html.esc(field(f[1]))).append("</td></tr>");
         }
         List<ProjectDocument.IndicatorRow> rows = rows();
-        b.append("<tr><td class=\"label\" rowspan=\"").append(rows.size() + 1).append("\">绩效指标</td>")
+        b.append("<tr><td class=\"label merged\" rowspan=\"").append(rows.size() + 1).append("\">绩效指标</td>")
                 .append("<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>");
         for (int i = 0; i < rows.size(); i++) {
             ProjectDocument.IndicatorRow r = rows.get(i);
             b.append("<tr>");
             if (starts(i, false)) {
-                b.append("<td class=\"c\" rowspan=\"").append(span(i, false)).append("\">").append(Html.esc(r.level1())).append("</td>");
+                b.append("<td class=\"c merged\" rowspan=\"").append(span(i, false)).append("\">").append(Html.esc(r.level1())).append("</td>");
             }
             if (starts(i, true)) {
-                b.append("<td class=\"c\" rowspan=\"").append(span(i, true)).append("\">").append(Html.esc(r.level2())).append("</td>");
+                b.append("<td class=\"c merged\" rowspan=\"").append(span(i, true)).append("\">").append(Html.esc(r.level2())).append("</td>");
             }
             b.append("<td class=\"text\">").append(Html.esc(r.name())).append("</td><td class=\"c\">")
                     .append(Html.esc(r.target())).append("</td></tr>");
@@ -97,6 +101,6 @@ public record ProjectTable(String region, ProjectDocument project, int revision,
                 .append(Html.esc(project.implementingUnit())).append("</td></tr>")
                 .append("<tr><td class=\"label\">项目资金（元）</td><td class=\"num\" colspan=\"4\">")
                 .append(Html.esc(project.funding())).append("</td></tr></tbody></table>");
-        return Html.page(title(), b.toString());
+        return Html.page(title(), b.toString(), forPdf);
     }
 }

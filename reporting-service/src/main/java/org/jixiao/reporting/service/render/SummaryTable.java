@@ -14,6 +14,10 @@ public final class SummaryTable {
     }
 
     public static String html(SummaryService.Summary s) {
+        return html(s, false);
+    }
+
+    public static String html(SummaryService.Summary s, boolean forPdf) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(s.title())).append("</h1><p class=\"unit\">单位：").append(Html.esc(s.unit()))
                 .append("</p><table><colgroup><col style=\"width:8%\"/><col style=\"width:36%\"/><col style=\"width:38%\"/>")
@@ -27,7 +31,7 @@ public final class SummaryTable {
         }
         b.append("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">")
                 .append(s.total().toPlainString()).append("</td></tr></tbody></table>");
-        return Html.page(s.title(), b.toString());
+        return Html.page(s.title(), b.toString(), forPdf);
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */

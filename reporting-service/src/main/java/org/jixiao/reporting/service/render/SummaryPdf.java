@@ -1,0 +1,161 @@
+package org.jixiao.reporting.service.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jixiao.reporting.service.SummaryService;
+
+/**
+ * 绩效目标情况表 as PDF drawn page by page with PDFBox: a 10,000-row table would exhaust a small heap
+ * in an HTML layout engine, which keeps the whole box tree; here each page is written and left behind.
+ */
+final class SummaryPdf {
+    private static final float MARGIN = 34f;
+    private static final float[] WIDTHS = {0.08f, 0.36f, 0.38f, 0.18f};
+    private static final float SIZE = 9f;
+    private static final float LEADING = 12f;
+    private static final float PAD = 3f;
+
+    private final PDDocument doc;
+    private final PDType0Font font;
+    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private final java.util.Map<Integer, Boolean> encodable = new java.util.HashMap<>();
+    private PDPageContentStream page;
+    private float y;
+
+    private SummaryPdf(PDDocument doc, PDType0Font font) {
+        this.doc = doc;
+        this.font = font;
+    }
+
+    static void write(SummaryService.Summary s, java.io.File fontFile, OutputStream out) {
+        try (PDDocument doc = new PDDocument()) {
+            SummaryPdf pdf = new SummaryPdf(doc, PDType0Font.load(doc, fontFile));
+            pdf.table(s);
+            doc.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void table(SummaryService.Summary s) throws IOException {
+        newPage();
+        centered(s.title(), 15f);
+        y -= 22f;
+        right("单位：" + s.unit(), SIZE);
+        y -= 8f;
+        header();
+        for (SummaryService.Row r : s.rows()) {
+            row(new String[] {Integer.toString(r.seq()), r.budgetUnitCode() + "-" + r.budgetUnitName(), r.projectName(),
+                    r.amount().toPlainString()}, false);
+        }
+        row(new String[] {"合计", "", "", s.total().toPlainString()}, true);
+        page.close();
+    }
+
+    private void newPage() throws IOException {
+        if (page != null) {
+            page.close();
+        }
+        PDPage p = new PDPage(PDRectangle.A4);
+        doc.addPage(p);
+        page = new PDPageContentStream(doc, p);
+        page.setLineWidth(0.6f);
+        y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private void header() throws IOException {
+        row(new String[] {"序号", "预算单位", "项目名称", "预算金额"}, false);
+    }
+
+    private void row(String[] cells, boolean total) throws IOException {
+        List<List<String>> lines = new ArrayList<>();
+        int height = 1;
+        for (int c = 0; c < cells.length; c++) {
+            List<String> wrapped = wrap(cells[c], WIDTHS[c] * width - 2 * PAD);
+            lines.add(wrapped);
+            height = Math.max(height, wrapped.size());
+        }
+        float h = height * LEADING + 2 * PAD;
+        if (y - h < MARGIN) {
+            newPage();
+            header();
+        }
+        float x = MARGIN;
+        for (int c = 0; c < cells.length; c++) {
+            float w = WIDTHS[c] * width;
+            page.addRect(x, y - h, w, h);
+            float ty = y - PAD - SIZE;
+            for (String line : lines.get(c)) {
+                float tx = c == 3 ? x + w - PAD - textWidth(line) : c == 0 ? x + (w - textWidth(line)) / 2 : x + PAD;
+                text(line, tx, ty, SIZE);
+                ty -= LEADING;
+            }
+            x += w;
+        }
+        page.stroke();
+        y -= h;
+    }
+
+    private List<String> wrap(String text, float max) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            if (textWidth(line + ch) > max && line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(ch);
+            i += Character.charCount(cp);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private float textWidth(String s) throws IOException {
+        return font.getStringWidth(printable(s)) / 1000f * SIZE;
+    }
+
+    /** Characters the font lacks become '?' instead of failing the whole report. */
+    private String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> sb.append(encodable.computeIfAbsent(cp, this::canEncode) ? new String(Character.toChars(cp)) : "?"));
+        return sb.toString();
+    }
+
+    private boolean canEncode(int cp) {
+        try {
+            font.encode(new String(Character.toChars(cp)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    private void text(String s, float x, float y0, float size) throws IOException {
+        page.beginText();
+        page.setFont(font, size);
+        page.newLineAtOffset(x, y0);
+        page.showText(printable(s));
+        page.endText();
+    }
+
+    private void centered(String s, float size) throws IOException {
+        float w = font.getStringWidth(printable(s)) / 1000f * size;
+        text(s, MARGIN + (width - w) / 2, y - size, size);
+    }
+
+    private void right(String s, float size) throws IOException {
+        float w = font.getStringWidth(printable(s)) / 1000f * size;
+        text(s, MARGIN + width - w, y - size, size);
+    }
+}
