@@ -191,4 +191,28 @@ class ReviewWorkflowTest {
                 .body("overrideReason", equalTo("数量指标在附件中已列明"))
                 .body("findings[0].code", equalTo("NO_QUANTITY_INDICATOR"));
     }
+
+    @Test
+    void shouldLetOnlyTheReviewersARouteNamesDecideItsRestrictedStage() throws Exception {
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body("""
+                {"stages": [{"name": "业务股室初审", "targetDays": 3},
+                            {"name": "绩效管理股复审", "targetDays": 2, "requiredClaim": "office=绩效管理股"}]}""")
+                .when().put("/api/v1/routes/2035").then().statusCode(200).body("stages[1].requiredClaim", equalTo("office=绩效管理股"));
+        ProjectDocument doc = JSON.treeToValue(SeedFixtures.project("JC-CQ-2025-021"), ProjectDocument.class);
+        ProjectDocument in2035 = new ProjectDocument(doc.externalRef(), 2035, doc.name(), doc.departmentCode(), doc.departmentName(),
+                doc.budgetUnitCode(), doc.budgetUnitName(), doc.attribute(), doc.overview(), doc.basis(), doc.necessity(),
+                doc.safeguards(), doc.implementationPlan(), doc.annualGoal(), doc.implementingUnit(), doc.funding(), doc.indicators());
+        UUID projectId = UUID.randomUUID();
+        KafkaProbe.send(Topics.PROJECTS, projectId.toString(), codec.encode(codec.envelope(EventTypes.PROJECT_SUBMITTED, projectId, 1,
+                "dept-008", new ProjectSubmitted(in2035, "dept-008", null, null, null))));
+        String caseId = awaitCase(projectId, 1);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"PASS\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(403)
+                .body("type", containsString("stage-not-allowed"));
+        String performanceOffice = DevTokens.sign("赵复审", "reviewer", java.util.Map.of("office", "绩效管理股"));
+        given().auth().oauth2(performanceOffice).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
 }

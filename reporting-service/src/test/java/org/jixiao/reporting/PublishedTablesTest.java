@@ -97,4 +97,25 @@ class PublishedTablesTest {
         }
         given().auth().oauth2(REVIEWER).get(url + "&format=docx").then().statusCode(400);
     }
+
+    @Test
+    void shouldCountFundingProjectsAndIndicatorsForTheDashboard() throws Exception {
+        approved("JC-CQ-2025-013", 2036); // 城乡低保金 041: 21912000
+        approved("JC-CQ-2025-014", 2036); // 重度残疾人护理补贴 041: 3793200
+        approved("JC-CQ-2025-015", 2036); // 义务兵家庭优待金 194: 14175900
+        var stats = given().auth().oauth2(REVIEWER).get("/api/v1/reports/statistics?budgetYear=2036")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getLong("projects")).isEqualTo(3);
+        assertThat(stats.getString("funding")).isEqualTo("39881100.00");
+        assertThat(stats.getString("byDepartment.find { it.key == '041' }.funding")).isEqualTo("25705200.00");
+        assertThat(stats.getLong("byDepartment.find { it.key == '041' }.projects")).isEqualTo(2);
+        long indicators = 0;
+        for (String ref : java.util.List.of("JC-CQ-2025-013", "JC-CQ-2025-014", "JC-CQ-2025-015")) {
+            indicators += SeedFixtures.project(ref).get("indicators").size();
+        }
+        assertThat(stats.getLong("indicators")).isEqualTo(indicators);
+        assertThat(stats.getLong("byLevel.find { it.level1 == '满意度指标' && it.level2 == '服务对象满意度指标' }.projects")).isEqualTo(3);
+        given().auth().oauth2(DevTokens.department("194")).get("/api/v1/reports/statistics?budgetYear=2036")
+                .then().statusCode(200).body("projects", org.hamcrest.Matchers.equalTo(1));
+    }
 }

@@ -9,6 +9,11 @@ import org.jixiao.reporting.domain.ReportProject;
 @ApplicationScoped
 public class ReportProjectRepository implements PanacheRepositoryBase<ReportProject, UUID> {
 
+    public List<ReportProject> ofYear(int budgetYear, String departmentCode) {
+        return departmentCode == null ? list("budgetYear = ?1 order by projectId", budgetYear)
+                : list("budgetYear = ?1 and departmentCode = ?2 order by projectId", budgetYear, departmentCode);
+    }
+
     public List<ReportProject> withStatus(int budgetYear, org.jixiao.reporting.domain.ReportStatus status, String departmentCode) {
         return departmentCode == null ? list("budgetYear = ?1 and status = ?2", budgetYear, status)
                 : list("budgetYear = ?1 and status = ?2 and departmentCode = ?3", budgetYear, status, departmentCode);

@@ -28,6 +28,13 @@ public class RevisionStore {
         return rows.stream().findFirst();
     }
 
+    public Optional<String> findings(UUID projectId, int revision) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select findings from report_findings where project_id = :p and revision = :r")
+                .setParameter("p", projectId).setParameter("r", revision).getResultList();
+        return rows.stream().findFirst();
+    }
+
     public void saveFindings(UUID projectId, int revision, String findingsJson) {
         em.createNativeQuery("insert into report_findings (project_id, revision, findings) values (:p, :r, :f)"
                 + " on conflict (project_id, revision) do update set findings = excluded.findings")

@@ -32,6 +32,7 @@ import org.jixiao.common.security.Caller;
 import org.jixiao.common.security.Roles;
 import org.jixiao.reporting.domain.ReportStatus;
 import org.jixiao.reporting.service.ReportService;
+import org.jixiao.reporting.service.StatisticsService;
 import org.jixiao.reporting.service.SummaryService;
 import org.jixiao.reporting.service.render.PdfRenderer;
 import org.jixiao.reporting.service.render.ProjectTable;
@@ -50,12 +51,15 @@ public class ReportResource {
     private final SummaryService summaries;
     private final ReportService reports;
     private final PdfRenderer pdf;
+    private final StatisticsService statistics;
     private final Caller caller;
 
-    public ReportResource(SummaryService summaries, ReportService reports, PdfRenderer pdf, Caller caller) {
+    public ReportResource(SummaryService summaries, ReportService reports, PdfRenderer pdf, StatisticsService statistics,
+            Caller caller) {
         this.summaries = summaries;
         this.reports = reports;
         this.pdf = pdf;
+        this.statistics = statistics;
         this.caller = caller;
     }
 
@@ -91,6 +95,17 @@ public class ReportResource {
                     .map(r -> new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(),
                             r.amount().toPlainString())).toList(), s.total().toPlainString()), MediaType.APPLICATION_JSON).build();
         };
+    }
+
+    @GET
+    @Path("statistics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Funding by department and status, projects and indicators by 一级/二级, findings by code (amounts in 元)")
+    public StatisticsService.Statistics statistics(@QueryParam("budgetYear") @NotNull @Min(2000) @Max(2100) Integer budgetYear,
+            @QueryParam("department") String department,
+            @QueryParam("status") @Parameter(description = "APPROVED, SUBMITTED or RETURNED; all when absent") String status) {
+        return statistics.statistics(budgetYear, department, Params.enumValue(ReportStatus.class, status, "status"), caller);
     }
 
     @GET

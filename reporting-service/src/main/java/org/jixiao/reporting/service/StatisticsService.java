@@ -1,0 +1,126 @@
+package org.jixiao.reporting.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.security.Caller;
+import org.jixiao.reporting.domain.ReportProject;
+import org.jixiao.reporting.domain.ReportStatus;
+import org.jixiao.reporting.repository.ReportProjectRepository;
+import org.jixiao.reporting.repository.RevisionStore;
+
+/**
+ * Figures for the dashboard from the read model: funding by department and by status, projects and
+ * indicators by 一级/二级, findings by code. A project counts with its approved revision when it has
+ * one, else with its latest.
+ */
+@ApplicationScoped
+public class StatisticsService {
+    private final ReportProjectRepository projects;
+    private final RevisionStore revisions;
+    private final ObjectMapper json;
+
+    public StatisticsService(ReportProjectRepository projects, RevisionStore revisions, ObjectMapper json) {
+        this.projects = projects;
+        this.revisions = revisions;
+        this.json = json;
+    }
+
+    /** funding: 元 as a decimal string, like every amount Jixiao answers. */
+    public record Amount(String key, String name, long projects, String funding) {
+    }
+
+    public record Level(String level1, String level2, long projects, long indicators) {
+    }
+
+    public record FindingCount(String code, String severity, long count) {
+    }
+
+    public record Statistics(int budgetYear, long projects, long indicators, String funding, List<Amount> byDepartment,
+            List<Amount> byStatus, List<Level> byLevel, List<FindingCount> findings) {
+    }
+
+    @Transactional
+    public Statistics statistics(int budgetYear, String department, ReportStatus status, Caller caller) {
+        String effective = caller.restrictedToDepartment().orElse(department);
+        Map<String, Object[]> departments = new TreeMap<>();
+        Map<String, Object[]> statuses = new TreeMap<>();
+        Map<String, long[]> levels = new TreeMap<>();
+        Map<String, long[]> findings = new TreeMap<>();
+        long projectCount = 0;
+        long indicatorCount = 0;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (ReportProject p : projects.ofYear(budgetYear, effective)) {
+            if (status != null && p.status() != status) {
+                continue;
+            }
+            int revision = p.approvedRevision() != null ? p.approvedRevision() : p.latestRevision();
+            ProjectDocument doc = revisions.document(p.projectId(), revision).map(this::document).orElse(null);
+            if (doc == null) {
+                continue;
+            }
+            BigDecimal funding = doc.funding() == null ? BigDecimal.ZERO : new BigDecimal(doc.funding());
+            projectCount++;
+            total = total.add(funding);
+            add(departments, doc.departmentCode(), doc.departmentName(), funding);
+            add(statuses, p.status().name(), null, funding);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ProjectDocument.IndicatorRow r : doc.indicators() == null ? List.<ProjectDocument.IndicatorRow>of() : doc.indicators()) {
+                String key = r.level1() + "\u0000" + r.level2();
+                long[] c = levels.computeIfAbsent(key, k -> new long[2]);
+                c[1]++;
+                if (seen.add(key)) {
+                    c[0]++;
+                }
+                indicatorCount++;
+            }
+            revisions.findings(p.projectId(), p.latestRevision()).ifPresent(f -> {
+                for (JsonNode finding : tree(f)) {
+                    findings.computeIfAbsent(finding.path("code").asText() + "\u0000" + finding.path("severity").asText(),
+                            k -> new long[1])[0]++;
+                }
+            });
+        }
+        List<Level> byLevel = new ArrayList<>();
+        levels.forEach((k, v) -> byLevel.add(new Level(k.split("\u0000")[0], k.split("\u0000")[1], v[0], v[1])));
+        List<FindingCount> byCode = new ArrayList<>();
+        findings.forEach((k, v) -> byCode.add(new FindingCount(k.split("\u0000")[0], k.split("\u0000")[1], v[0])));
+        return new Statistics(budgetYear, projectCount, indicatorCount, total.toPlainString(), amounts(departments), amounts(statuses), byLevel, byCode);
+    }
+
+    private static void add(Map<String, Object[]> map, String key, String name, BigDecimal funding) {
+        Object[] v = map.computeIfAbsent(key, k -> new Object[] {name, 0L, BigDecimal.ZERO.setScale(2)});
+        v[1] = (Long) v[1] + 1;
+        v[2] = ((BigDecimal) v[2]).add(funding);
+    }
+
+    private static List<Amount> amounts(Map<String, Object[]> map) {
+        List<Amount> list = new ArrayList<>();
+        map.forEach((k, v) -> list.add(new Amount(k, (String) v[0], (Long) v[1], ((BigDecimal) v[2]).toPlainString())));
+        return list;
+    }
+
+    private ProjectDocument document(String s) {
+        try {
+            return json.readValue(s, ProjectDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode tree(String s) {
+        try {
+            return json.readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
