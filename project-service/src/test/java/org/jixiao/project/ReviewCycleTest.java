@@ -180,4 +180,27 @@ class ReviewCycleTest {
         given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then()
                 .body("warnings.pointer", hasItem("/indicators/" + (doc.get("indicators").size() - 1) + "/name"));
     }
+
+    @Test
+    void shouldNotOverwriteAnApprovedProjectOnImportUnlessAskedToOpenAnAmendment() throws Exception {
+        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-003");
+        String integration = DevTokens.integration();
+        String id = given().auth().oauth2(integration).contentType(ContentType.JSON).body("[" + doc + "]")
+                .post("/api/v1/projects/import").then().statusCode(200).extract().path("results[0].id");
+        given().auth().oauth2(EDU).post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
+        approve(id, 1);
+        doc.put("implementingUnit", "省平台改过的实施单位");
+        given().auth().oauth2(integration).contentType(ContentType.JSON).body("[" + doc + "]")
+                .post("/api/v1/projects/import").then().statusCode(200)
+                .body("results[0].outcome", equalTo("rejected"))
+                .body("results[0].problems[0].message", org.hamcrest.Matchers.containsString("APPROVED"));
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().body("status", equalTo("APPROVED"));
+        given().auth().oauth2(integration).contentType(ContentType.JSON).body("[" + doc + "]")
+                .queryParam("onApproved", "amend").queryParam("amendmentReason", "实施单位变更")
+                .post("/api/v1/projects/import")
+                .then().statusCode(200).body("results[0].outcome", equalTo("updated"));
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().body("status", equalTo("AMENDING"))
+                .body("amendmentReason", equalTo("实施单位变更")).body("implementingUnit", equalTo("省平台改过的实施单位"))
+                .body("approvedRevision", equalTo(1));
+    }
 }

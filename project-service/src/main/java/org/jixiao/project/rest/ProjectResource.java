@@ -248,9 +248,15 @@ public class ProjectResource {
     @Operation(summary = "Import interchange documents (JSON array or NDJSON); idempotent on (budgetYear, externalRef)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ProjectDocument.class)))
     @APIResponse(responseCode = "200", description = "one result per document, in input order", content = @Content(schema = @Schema(implementation = ImportResponse.class)))
-    public ImportResponse importDocuments(@HeaderParam("Content-Type") String contentType, InputStream body) {
+    public ImportResponse importDocuments(@HeaderParam("Content-Type") String contentType,
+            @QueryParam("onApproved") @Parameter(description = "conflict (default): a changed document of an APPROVED project is rejected;"
+                    + " amend: it opens an amendment (调整) with the new content") String onApproved,
+            @QueryParam("amendmentReason") @Parameter(description = "调整原因 for amendments opened by this import") String amendmentReason,
+            InputStream body) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
-        return new ImportResponse(importer.importStream(body, ndjson, caller.name()));
+        ImportService.OnApproved mode = onApproved == null ? ImportService.OnApproved.conflict
+                : Params.enumValue(ImportService.OnApproved.class, onApproved, "onApproved");
+        return new ImportResponse(importer.importStream(body, ndjson, caller.name(), mode, amendmentReason));
     }
 
     private static long requireVersion(String ifMatch) {

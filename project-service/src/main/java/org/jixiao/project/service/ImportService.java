@@ -61,7 +61,19 @@ public class ImportService {
     private record Pending(int index, ProjectDocument document, List<Violation> warnings) {
     }
 
+    /** What to do with a changed document whose project is already approved. */
+    public enum OnApproved {
+        /** report it as a conflict (rejected), leave the approved project alone */
+        conflict,
+        /** open an amendment (调整) with the new content, to be submitted like any amendment */
+        amend
+    }
+
     public List<Result> importStream(InputStream body, boolean ndjson, String actor) {
+        return importStream(body, ndjson, actor, OnApproved.conflict, null);
+    }
+
+    public List<Result> importStream(InputStream body, boolean ndjson, String actor, OnApproved onApproved, String reason) {
         List<Result> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(CHUNK);
         long started = System.nanoTime();
@@ -87,16 +99,16 @@ public class ImportService {
                     Pending p = (Pending) checked;
                     chunk.add(new Pending(index, p.document(), p.warnings()));
                     if (chunk.size() == CHUNK) {
-                        store(chunk, results, actor);
+                        store(chunk, results, actor, onApproved, reason);
                     }
                 }
                 if (results.size() % 1000 == 0) {
                     LOG.infof("import: %d documents in %d ms", results.size(), (System.nanoTime() - started) / 1_000_000);
                 }
             }
-            store(chunk, results, actor);
+            store(chunk, results, actor, onApproved, reason);
         } catch (IOException e) {
-            store(chunk, results, actor);
+            store(chunk, results, actor, onApproved, reason);
             throw ProblemException.badRequest("malformed-json",
                     "the import body is not valid JSON after " + results.size() + " document(s): " + e.getMessage());
         }
@@ -130,19 +142,19 @@ public class ImportService {
      * anything in it, the chunk is rolled back and its documents are stored one by one, so only the
      * culprit is rejected.
      */
-    private void store(List<Pending> chunk, List<Result> results, String actor) {
+    private void store(List<Pending> chunk, List<Result> results, String actor, OnApproved onApproved, String reason) {
         if (chunk.isEmpty()) {
             return;
         }
         try {
-            List<Result> stored = QuarkusTransaction.requiringNew().call(() -> upsertAll(chunk, actor));
+            List<Result> stored = QuarkusTransaction.requiringNew().call(() -> upsertAll(chunk, actor, onApproved, reason));
             for (int i = 0; i < chunk.size(); i++) {
                 results.set(chunk.get(i).index(), stored.get(i));
             }
         } catch (RuntimeException chunkFailed) {
             for (Pending p : chunk) {
                 try {
-                    results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), actor).get(0)));
+                    results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), actor, onApproved, reason).get(0)));
                 } catch (RuntimeException e) {
                     LOG.warnf("import of %s failed: %s", p.document().externalRef(), e.toString());
                     results.set(p.index(), new Result(p.document().externalRef(), null, Outcome.rejected,
@@ -153,7 +165,7 @@ public class ImportService {
         chunk.clear();
     }
 
-    private List<Result> upsertAll(List<Pending> chunk, String actor) {
+    private List<Result> upsertAll(List<Pending> chunk, String actor, OnApproved onApproved, String reason) {
         Map<String, Project> existing = new HashMap<>();
         chunk.stream().collect(Collectors.groupingBy(p -> p.document().budgetYear(),
                 Collectors.mapping(p -> p.document().externalRef(), Collectors.toList())))
@@ -162,7 +174,7 @@ public class ImportService {
         List<Result> out = new ArrayList<>(chunk.size());
         for (Pending p : chunk) {
             String key = p.document().budgetYear() + "/" + p.document().externalRef();
-            Result r = upsert(p.document(), existing.get(key), actor, p.warnings());
+            Result r = upsert(p.document(), existing.get(key), actor, p.warnings(), onApproved, reason);
             if (r.outcome() == Outcome.created) {
                 existing.put(key, projects.findById(r.id()));
             }
@@ -172,7 +184,8 @@ public class ImportService {
         return out;
     }
 
-    private Result upsert(ProjectDocument document, Project project, String actor, List<Violation> warnings) {
+    private Result upsert(ProjectDocument document, Project project, String actor, List<Violation> warnings,
+            OnApproved onApproved, String reason) {
         if (project == null) {
             project = Project.declare(document, actor);
             projects.persist(project);
@@ -180,6 +193,13 @@ public class ImportService {
         }
         if (project.toDocument().equals(document)) {
             return new Result(document.externalRef(), project.id(), Outcome.unchanged, List.of(), warnings);
+        }
+        if (project.status() == ProjectStatus.APPROVED && onApproved == OnApproved.amend) {
+            project.openAmendment(reason == null || reason.isBlank() ? "省级平台导入的调整" : reason, actor);
+            project.replaceContent(document, actor);
+            List<Violation> notes = new ArrayList<>(warnings);
+            notes.add(new Violation("/", "the approved project was opened as an amendment (调整); submit it for review"));
+            return new Result(document.externalRef(), project.id(), Outcome.updated, List.of(), notes);
         }
         if (!project.status().editable()) {
             return new Result(document.externalRef(), project.id(), Outcome.rejected, List.of(new Violation("/",
