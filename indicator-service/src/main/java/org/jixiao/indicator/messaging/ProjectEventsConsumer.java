@@ -6,12 +6,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.ProjectApproved;
 import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
 import org.jixiao.indicator.service.CheckService;
+import org.jixiao.indicator.service.LibraryService;
 
-/** Checks every submitted or amended revision (topic jixiao.projects), each event once. */
+/** Checks every submitted or amended revision (jixiao.projects) and learns from approvals (jixiao.reviews), each event once. */
 @ApplicationScoped
 public class ProjectEventsConsumer {
     private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
@@ -19,11 +21,13 @@ public class ProjectEventsConsumer {
     private final Inbox inbox;
     private final EventCodec codec;
     private final CheckService checks;
+    private final LibraryService library;
 
-    public ProjectEventsConsumer(Inbox inbox, EventCodec codec, CheckService checks) {
+    public ProjectEventsConsumer(Inbox inbox, EventCodec codec, CheckService checks, LibraryService library) {
         this.inbox = inbox;
         this.codec = codec;
         this.checks = checks;
+        this.library = library;
     }
 
     @Incoming("projects")
@@ -36,6 +40,7 @@ public class ProjectEventsConsumer {
         switch (event.eventType()) {
             case EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_AMENDED ->
                 checks.checkSubmitted(event, codec.data(event, ProjectSubmitted.class).project());
+            case EventTypes.PROJECT_APPROVED -> library.approved(event, codec.data(event, ProjectApproved.class));
             default -> LOG.debugf("event type %s is not for indicator-service", event.eventType());
         }
     }

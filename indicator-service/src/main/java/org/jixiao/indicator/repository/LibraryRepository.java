@@ -1,0 +1,75 @@
+package org.jixiao.indicator.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jixiao.indicator.domain.library.HistoryEntry;
+import org.jixiao.indicator.domain.library.LibraryIndicator;
+
+@ApplicationScoped
+public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator, UUID> {
+
+    public Optional<LibraryIndicator> find(String level1, String level2, String name) {
+        return find("level1 = ?1 and level2 = ?2 and name = ?3", level1, level2, name).firstResultOptional();
+    }
+
+    public PanacheQuery<LibraryIndicator> search(String text, String level1, String level2, String department) {
+        List<String> where = new ArrayList<>();
+        Parameters p = new Parameters();
+        if (text != null && !text.isBlank()) {
+            where.add("(name like :text or description like :text)");
+            p.and("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (level1 != null) {
+            where.add("level1 = :level1");
+            p.and("level1", level1);
+        }
+        if (level2 != null) {
+            where.add("level2 = :level2");
+            p.and("level2", level2);
+        }
+        if (department != null) {
+            where.add("(departments like :dept or scope = 'COMMON')");
+            p.and("dept", "%" + department + "%");
+        }
+        return find(String.join(" and ", where), Sort.by("level1").and("level2").and("name"), p);
+    }
+
+    public void recordHistory(HistoryEntry entry, UUID projectId, int revision) {
+        getEntityManager().createNativeQuery("insert into library_history (indicator_id, department_code, budget_year, project_id,"
+                + " revision, project_name, target, approved_at) values (:i, :d, :y, :p, :r, :n, :t, :a)"
+                + " on conflict (indicator_id, project_id, revision) do nothing")
+                .setParameter("i", entry.indicatorId()).setParameter("d", entry.departmentCode())
+                .setParameter("y", entry.budgetYear()).setParameter("p", projectId).setParameter("r", revision)
+                .setParameter("n", entry.projectName()).setParameter("t", entry.target())
+                .setParameter("a", entry.approvedAt()).executeUpdate();
+    }
+
+    public List<HistoryEntry> history(UUID indicatorId, String department) {
+        String q = "from HistoryEntry where indicatorId = ?1" + (department == null ? "" : " and departmentCode = ?2")
+                + " order by budgetYear desc, approvedAt desc";
+        var query = getEntityManager().createQuery(q, HistoryEntry.class).setParameter(1, indicatorId);
+        if (department != null) {
+            query.setParameter(2, department);
+        }
+        return query.getResultList();
+    }
+
+    /** What a department had approved for indicators named like {@code name}, before {@code beforeYear}. */
+    public List<Object[]> approvedBefore(String department, String name, int beforeYear) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("select i.id, i.name, i.level1, i.level2, h.budget_year,"
+                + " h.target, h.project_name from library_history h join library_indicator i on i.id = h.indicator_id"
+                + " where h.department_code = :d and h.budget_year < :y and i.name like :n"
+                + " order by h.budget_year desc, h.approved_at desc limit 50")
+                .setParameter("d", department).setParameter("y", beforeYear)
+                .setParameter("n", "%" + name.replace("%", "\\%").replace("_", "\\_") + "%").getResultList();
+        return rows;
+    }
+}

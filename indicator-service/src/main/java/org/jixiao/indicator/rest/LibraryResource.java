@@ -1,0 +1,139 @@
+package org.jixiao.indicator.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.security.Caller;
+import org.jixiao.common.security.Roles;
+import org.jixiao.indicator.domain.library.LibraryIndicator;
+import org.jixiao.indicator.domain.target.TargetMeaning;
+import org.jixiao.indicator.service.LibraryService;
+
+@Path("/api/v1/library")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "library", description = "指标库: reusable 三级指标, their approved history (历史标准) and suggestions")
+@SecurityRequirement(name = "jwt")
+public class LibraryResource {
+    private final LibraryService library;
+    private final Caller caller;
+
+    public LibraryResource(LibraryService library, Caller caller) {
+        this.library = library;
+        this.caller = caller;
+    }
+
+    @Schema(name = "LibraryIndicator")
+    public record View(UUID id, @Schema(description = "三级指标") String name, String level1, String level2, String unit,
+            TargetMeaning.Kind valueKind, TargetMeaning.Direction direction,
+            @Schema(description = "取值依据: 计划标准 / 行业标准 / 历史标准 / 其他") String valueBasis, String description,
+            Set<String> departments, @Schema(description = "COMMON 共性 or SPECIFIC 个性") LibraryIndicator.Scope scope,
+            boolean learned) {
+        static View of(LibraryIndicator i) {
+            return new View(i.id(), i.name(), i.level1(), i.level2(), i.unit(), i.valueKind(), i.direction(), i.valueBasis(),
+                    i.description(), i.departments(), i.scope(), i.learned());
+        }
+    }
+
+    public record Request(@NotBlank String name, @NotBlank String level1, @NotBlank String level2, String unit,
+            TargetMeaning.Kind valueKind, TargetMeaning.Direction direction, String valueBasis, String description,
+            Set<String> departments, LibraryIndicator.Scope scope) {
+        LibraryService.Entry entry() {
+            return new LibraryService.Entry(name, level1, level2, unit, valueKind, direction, valueBasis, description,
+                    departments, scope);
+        }
+    }
+
+    public record LibraryPage(List<View> items, int page, int size, long total) {
+    }
+
+    public record HistoryView(String departmentCode, int budgetYear, UUID projectId, String projectName, String target,
+            OffsetDateTime approvedAt) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Search the library by text, node and department (共性 indicators suit every department)")
+    public LibraryPage search(@QueryParam("q") String q, @QueryParam("level1") String level1, @QueryParam("level2") String level2,
+            @QueryParam("department") String department, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        long[] total = new long[1];
+        List<View> items = library.search(q, level1, level2, department, page, size, total).stream().map(View::of).toList();
+        return new LibraryPage(items, page, size, total[0]);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    public View get(@PathParam("id") UUID id) {
+        return View.of(library.get(id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Targets approved with this indicator, newest year first; a department token sees its own")
+    public List<HistoryView> history(@PathParam("id") UUID id, @QueryParam("department") String department) {
+        String effective = caller.restrictedToDepartment().orElse(department);
+        return library.history(id, effective).stream().map(h -> new HistoryView(h.departmentCode(), h.budgetYear(),
+                h.projectId(), h.projectName(), h.target(), h.approvedAt())).toList();
+    }
+
+    @GET
+    @Path("suggestions")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "历史标准: what the department had approved in earlier years for indicators of that name")
+    public List<LibraryService.Suggestion> suggestions(@QueryParam("department") String department,
+            @QueryParam("name") @NotNull String name, @QueryParam("budgetYear") @NotNull Integer budgetYear) {
+        String effective = caller.restrictedToDepartment().orElse(department);
+        if (effective == null) {
+            throw org.jixiao.common.rest.ProblemException.badRequest("department-required", "name the department (department=034)");
+        }
+        return library.suggestions(effective, name, budgetYear);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@NotNull @Valid Request request) {
+        return Response.status(201).entity(View.of(library.create(request.entry(), caller.name()))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public View update(@PathParam("id") UUID id, @NotNull @Valid Request request) {
+        return View.of(library.update(id, request.entry(), caller.name()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) {
+        library.delete(id);
+        return Response.noContent().build();
+    }
+}
