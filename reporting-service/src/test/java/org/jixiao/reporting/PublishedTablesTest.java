@@ -115,6 +115,7 @@ class PublishedTablesTest {
         }
         assertThat(stats.getLong("indicators")).isEqualTo(indicators);
         assertThat(stats.getLong("byLevel.find { it.level1 == '满意度指标' && it.level2 == '服务对象满意度指标' }.projects")).isEqualTo(3);
+        assertThat(stats.getLong("approvalLeadTimes.approved")).isEqualTo(0); // approved without a submission seen here
         given().auth().oauth2(DevTokens.department("194")).get("/api/v1/reports/statistics?budgetYear=2036")
                 .then().statusCode(200).body("projects", org.hamcrest.Matchers.equalTo(1));
     }

@@ -75,7 +75,8 @@ class RebuildTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, a, 1, "d", new ProjectSubmitted(doc("JC-CQ-2025-002", "4515600"), "d", null, null, null)));
-        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, a, 1, "i", new IndicatorCheckCompleted(List.of())));
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, a, 1, "i", new IndicatorCheckCompleted(List.of(), 9, 6)));
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, a, 3, "i", new IndicatorCheckCompleted(List.of(), 9, 7)));
         send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_RETURNED, a, 1, "r", new ProjectReturned("r", OffsetDateTime.now(), "业务股室初审", "补充", List.of())));
         send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, a, 2, "d", new ProjectSubmitted(doc("JC-CQ-2025-002", "4515600"), "d", null, null, null)));
         send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_APPROVED, a, 2, "r", new ProjectApproved("JX-2", "r", OffsetDateTime.now(), "良", doc("JC-CQ-2025-002", "4515600"))));
@@ -96,6 +97,11 @@ class RebuildTest {
         TreeSet<String> rebuilt = dump();
         assertThat(rebuilt).isEqualTo(incremental);
         assertThat(rebuilt).anyMatch(l -> l.startsWith(a + "|2034|034|APPROVED|3|3|JX-3"));
+        var stats = given().auth().oauth2(reviewer).get("/api/v1/reports/statistics?budgetYear=2034").then().statusCode(200)
+                .extract().jsonPath();
+        // project a counts with its approved revision 3: 7 of 9 targets quantified; its lead time is from the amendment
+        assertThat(stats.getLong("quantifiedTargets.quantified")).isEqualTo(7);
+        assertThat(stats.getLong("approvalLeadTimes.approved")).isEqualTo(1);
 
         // the live consumer goes on after the swap, without re-applying what the rebuild replayed
         UUID c = UUID.randomUUID();

@@ -33,6 +33,7 @@ public class CheckService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final CheckEngine engine = CheckEngine.standard();
+    private final org.jixiao.indicator.domain.target.TargetParser parser = new org.jixiao.indicator.domain.target.TargetParser();
 
     public CheckService(FrameworkAssignmentRepository assignments, CheckRunRepository runs,
             FrameworkPublicationRepository publications, Outbox outbox, ObjectMapper json) {
@@ -91,8 +92,10 @@ public class CheckService {
             LOG.infof("revision %d of %s was checked already", event.revision(), event.projectId());
             return;
         }
+        List<ProjectDocument.IndicatorRow> rows = project.indicators() == null ? List.of() : project.indicators();
+        int quantified = (int) rows.stream().filter(r -> parser.parse(r.target(), project.budgetYear()).quantified()).count();
         outbox.publish(Topics.INDICATOR_CHECKS, EventTypes.INDICATOR_CHECK_COMPLETED, event.projectId(),
-                event.revision(), "indicator-service", new IndicatorCheckCompleted(findings));
+                event.revision(), "indicator-service", new IndicatorCheckCompleted(findings, rows.size(), quantified));
     }
 
     private String write(Object value) {

@@ -47,6 +47,9 @@ public class ReportProject {
     @Column(name = "project_name")
     private String projectName;
     private BigDecimal funding;
+    /** When the approved revision was submitted: the start of its lead time. */
+    @Column(name = "approved_submitted_at")
+    private OffsetDateTime approvedSubmittedAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
@@ -64,7 +67,14 @@ public class ReportProject {
         return p;
     }
 
-    public void submitted(int revision, ProjectDocument doc) {
+    public void submitted(int revision, ProjectDocument doc, OffsetDateTime at) {
+        if (approvedRevision != null && approvedRevision == revision && approvedSubmittedAt == null) {
+            approvedSubmittedAt = at;
+        }
+        submitted(revision, doc);
+    }
+
+    private void submitted(int revision, ProjectDocument doc) {
         if (revision > latestRevision) {
             latestRevision = revision;
             status = ReportStatus.SUBMITTED;
@@ -81,8 +91,10 @@ public class ReportProject {
         touch();
     }
 
-    public void approved(int revision, ProjectDocument doc, String number, String by, OffsetDateTime at, String g) {
+    public void approved(int revision, ProjectDocument doc, String number, String by, OffsetDateTime at, String g,
+            OffsetDateTime submittedAt) {
         if (approvedRevision == null || revision >= approvedRevision) {
+            approvedSubmittedAt = submittedAt;
             approvedRevision = revision;
             approvalNumber = number;
             approvedBy = by;
@@ -108,7 +120,8 @@ public class ReportProject {
     public String state() {
         return String.join("|", String.valueOf(projectId), String.valueOf(budgetYear), departmentCode, String.valueOf(status),
                 String.valueOf(latestRevision), String.valueOf(approvedRevision), approvalNumber, approvedBy,
-                approvedAt == null ? null : approvedAt.toInstant().toString(), grade, budgetUnitCode, budgetUnitName,
+                approvedAt == null ? null : approvedAt.toInstant().toString(),
+                approvedSubmittedAt == null ? null : approvedSubmittedAt.toInstant().toString(), grade, budgetUnitCode, budgetUnitName,
                 projectName, funding == null ? null : funding.toPlainString());
     }
 
@@ -134,6 +147,14 @@ public class ReportProject {
 
     public Integer approvedRevision() {
         return approvedRevision;
+    }
+
+    public OffsetDateTime approvedAt() {
+        return approvedAt;
+    }
+
+    public OffsetDateTime approvedSubmittedAt() {
+        return approvedSubmittedAt;
     }
 
     public String approvalNumber() {

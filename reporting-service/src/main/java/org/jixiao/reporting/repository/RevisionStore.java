@@ -35,9 +35,43 @@ public class RevisionStore {
         return rows.stream().findFirst();
     }
 
-    public void saveFindings(UUID projectId, int revision, String findingsJson) {
-        em.createNativeQuery("insert into report_findings (project_id, revision, findings) values (:p, :r, :f)"
-                + " on conflict (project_id, revision) do update set findings = excluded.findings")
-                .setParameter("p", projectId).setParameter("r", revision).setParameter("f", findingsJson).executeUpdate();
+    public void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified) {
+        em.createNativeQuery("insert into report_findings (project_id, revision, findings, targets, quantified_targets)"
+                + " values (:p, :r, :f, :t, :q) on conflict (project_id, revision) do update set findings = excluded.findings,"
+                + " targets = excluded.targets, quantified_targets = excluded.quantified_targets")
+                .setParameter("p", projectId).setParameter("r", revision).setParameter("f", findingsJson)
+                .setParameter("t", targets).setParameter("q", quantified).executeUpdate();
+    }
+
+    /** [targets, quantified] of a revision's pre-review, when indicator-service reported them. */
+    public Optional<int[]> quantified(UUID projectId, int revision) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select targets, quantified_targets from report_findings"
+                + " where project_id = :p and revision = :r and targets is not null")
+                .setParameter("p", projectId).setParameter("r", revision).getResultList();
+        return rows.stream().findFirst().map(r -> new int[] {((Number) r[0]).intValue(), ((Number) r[1]).intValue()});
+    }
+
+    public void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at) {
+        em.createNativeQuery("insert into report_revision_time (project_id, revision, submitted_at) values (:p, :r, :t)"
+                + " on conflict (project_id, revision) do nothing")
+                .setParameter("p", projectId).setParameter("r", revision).setParameter("t", at).executeUpdate();
+    }
+
+    public Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select submitted_at from report_revision_time where project_id = :p and revision = :r")
+                .setParameter("p", projectId).setParameter("r", revision).getResultList();
+        return rows.stream().findFirst().map(RevisionStore::toOffset);
+    }
+
+    private static java.time.OffsetDateTime toOffset(Object v) {
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o;
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) v).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -35,7 +35,11 @@ public class ReadModelService {
 
         void saveDocument(UUID projectId, int revision, String documentJson);
 
-        void saveFindings(UUID projectId, int revision, String findingsJson);
+        void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified);
+
+        void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at);
+
+        Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision);
     }
 
     private final EventCodec codec;
@@ -62,8 +66,18 @@ public class ReadModelService {
             }
 
             @Override
-            public void saveFindings(UUID projectId, int revision, String findingsJson) {
-                revisions.saveFindings(projectId, revision, findingsJson);
+            public void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified) {
+                revisions.saveFindings(projectId, revision, findingsJson, targets, quantified);
+            }
+
+            @Override
+            public void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at) {
+                revisions.saveSubmittedAt(projectId, revision, at);
+            }
+
+            @Override
+            public Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision) {
+                return revisions.submittedAt(projectId, revision);
             }
         };
     }
@@ -78,17 +92,22 @@ public class ReadModelService {
             case EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_AMENDED -> {
                 ProjectDocument doc = codec.data(event, ProjectSubmitted.class).project();
                 sink.saveDocument(event.projectId(), event.revision(), write(doc));
-                project(event.projectId(), doc, sink).submitted(event.revision(), doc);
+                sink.saveSubmittedAt(event.projectId(), event.revision(), event.occurredAt());
+                project(event.projectId(), doc, sink).submitted(event.revision(), doc, event.occurredAt());
             }
             case EventTypes.PROJECT_APPROVED -> {
                 ProjectApproved data = codec.data(event, ProjectApproved.class);
                 sink.saveDocument(event.projectId(), event.revision(), write(data.project()));
                 project(event.projectId(), data.project(), sink).approved(event.revision(), data.project(),
-                        data.approvalNumber(), data.approvedBy(), data.approvedAt(), data.grade());
+                        data.approvalNumber(), data.approvedBy(), data.approvedAt(), data.grade(),
+                        sink.submittedAt(event.projectId(), event.revision()).orElse(null));
             }
             case EventTypes.PROJECT_RETURNED -> sink.project(event.projectId()).ifPresent(p -> p.returned(event.revision()));
-            case EventTypes.INDICATOR_CHECK_COMPLETED -> sink.saveFindings(event.projectId(), event.revision(),
-                    write(codec.data(event, IndicatorCheckCompleted.class).findings()));
+            case EventTypes.INDICATOR_CHECK_COMPLETED -> {
+                IndicatorCheckCompleted check = codec.data(event, IndicatorCheckCompleted.class);
+                sink.saveFindings(event.projectId(), event.revision(), write(check.findings()), check.targets(),
+                        check.quantifiedTargets());
+            }
             default -> LOG.debugf("event type %s is not for reporting-service", event.eventType());
         }
     }

@@ -122,12 +122,14 @@ public class RebuildService {
 
     private void swap(Memory memory, java.util.Collection<EventEnvelope> replayed) {
         em.createNativeQuery("delete from report_findings").executeUpdate();
+        em.createNativeQuery("delete from report_revision_time").executeUpdate();
         em.createNativeQuery("delete from report_revision").executeUpdate();
         em.createNativeQuery("delete from report_project").executeUpdate();
         em.createNativeQuery("delete from processed_event").executeUpdate();
         memory.projects.values().forEach(em::persist);
         memory.documents.forEach((key, json) -> revisions.saveDocument(key.projectId(), key.revision(), json));
-        memory.findings.forEach((key, json) -> revisions.saveFindings(key.projectId(), key.revision(), json));
+        memory.findings.forEach((key, f) -> revisions.saveFindings(key.projectId(), key.revision(), f.json(), f.targets(), f.quantified()));
+        memory.submitted.forEach((key, at) -> revisions.saveSubmittedAt(key.projectId(), key.revision(), at));
         for (EventEnvelope e : replayed) {
             em.createNativeQuery("insert into processed_event (event_id, event_type, project_id, processed_at)"
                     + " values (:id, :type, :project, now())")
@@ -140,11 +142,15 @@ public class RebuildService {
     private record Key(UUID projectId, int revision) {
     }
 
+    private record Findings(String json, Integer targets, Integer quantified) {
+    }
+
     /** The rebuild's read model, in memory until the swap. */
     static final class Memory implements ReadModelService.Sink {
         final Map<UUID, ReportProject> projects = new LinkedHashMap<>();
         final Map<Key, String> documents = new HashMap<>();
-        final Map<Key, String> findings = new HashMap<>();
+        final Map<Key, Findings> findings = new HashMap<>();
+        final Map<Key, java.time.OffsetDateTime> submitted = new HashMap<>();
 
         @Override
         public Optional<ReportProject> project(UUID id) {
@@ -162,8 +168,18 @@ public class RebuildService {
         }
 
         @Override
-        public void saveFindings(UUID projectId, int revision, String findingsJson) {
-            findings.put(new Key(projectId, revision), findingsJson);
+        public void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified) {
+            findings.put(new Key(projectId, revision), new Findings(findingsJson, targets, quantified));
+        }
+
+        @Override
+        public void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at) {
+            submitted.putIfAbsent(new Key(projectId, revision), at);
+        }
+
+        @Override
+        public Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision) {
+            return Optional.ofNullable(submitted.get(new Key(projectId, revision)));
         }
     }
 }

@@ -44,8 +44,17 @@ public class StatisticsService {
     public record FindingCount(String code, String severity, long count) {
     }
 
+    /** Share of targets indicator-service could read as a number or a time (量化指标占比). */
+    public record Quantified(long targets, long quantified, Double share) {
+    }
+
+    /** Submission of the approved revision → approval, in hours; percentiles interpolated linearly. */
+    public record LeadTimes(long approved, Double medianHours, Double p90Hours) {
+    }
+
     public record Statistics(int budgetYear, long projects, long indicators, String funding, List<Amount> byDepartment,
-            List<Amount> byStatus, List<Level> byLevel, List<FindingCount> findings) {
+            List<Amount> byStatus, List<Level> byLevel, List<FindingCount> findings, Quantified quantifiedTargets,
+            LeadTimes approvalLeadTimes) {
     }
 
     @Transactional
@@ -55,6 +64,8 @@ public class StatisticsService {
         Map<String, Object[]> statuses = new TreeMap<>();
         Map<String, long[]> levels = new TreeMap<>();
         Map<String, long[]> findings = new TreeMap<>();
+        long[] quantified = new long[2];
+        List<Double> leadHours = new ArrayList<>();
         long projectCount = 0;
         long indicatorCount = 0;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -82,6 +93,13 @@ public class StatisticsService {
                 }
                 indicatorCount++;
             }
+            revisions.quantified(p.projectId(), revision).ifPresent(q -> {
+                quantified[0] += q[0];
+                quantified[1] += q[1];
+            });
+            if (p.approvedAt() != null && p.approvedSubmittedAt() != null) {
+                leadHours.add(java.time.Duration.between(p.approvedSubmittedAt(), p.approvedAt()).toMillis() / 3_600_000.0);
+            }
             revisions.findings(p.projectId(), p.latestRevision()).ifPresent(f -> {
                 for (JsonNode finding : tree(f)) {
                     findings.computeIfAbsent(finding.path("code").asText() + "\u0000" + finding.path("severity").asText(),
@@ -93,7 +111,25 @@ public class StatisticsService {
         levels.forEach((k, v) -> byLevel.add(new Level(k.split("\u0000")[0], k.split("\u0000")[1], v[0], v[1])));
         List<FindingCount> byCode = new ArrayList<>();
         findings.forEach((k, v) -> byCode.add(new FindingCount(k.split("\u0000")[0], k.split("\u0000")[1], v[0])));
-        return new Statistics(budgetYear, projectCount, indicatorCount, total.toPlainString(), amounts(departments), amounts(statuses), byLevel, byCode);
+        java.util.Collections.sort(leadHours);
+        return new Statistics(budgetYear, projectCount, indicatorCount, total.toPlainString(), amounts(departments),
+                amounts(statuses), byLevel, byCode,
+                new Quantified(quantified[0], quantified[1], quantified[0] == 0 ? null : round(100.0 * quantified[1] / quantified[0])),
+                new LeadTimes(leadHours.size(), percentile(leadHours, 0.5), percentile(leadHours, 0.9)));
+    }
+
+    private static Double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double rank = p * (sorted.size() - 1);
+        int lo = (int) Math.floor(rank);
+        int hi = (int) Math.ceil(rank);
+        return round(sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (rank - lo));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100.0) / 100.0;
     }
 
     private static void add(Map<String, Object[]> map, String key, String name, BigDecimal funding) {
