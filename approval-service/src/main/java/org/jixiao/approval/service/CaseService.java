@@ -1,6 +1,6 @@
 package org.jixiao.approval.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -222,18 +222,10 @@ public class CaseService {
     }
 
     ProjectDocument read(String snapshot) {
-        try {
-            return json.readValue(snapshot, ProjectDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable snapshot", e);
-        }
+        return Json.read(json, snapshot, ProjectDocument.class);
     }
 
     String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(json, value);
     }
 }

@@ -1,6 +1,6 @@
 package org.jixiao.indicator.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -99,10 +99,6 @@ public class CheckService {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(json, value);
     }
 }

@@ -1,12 +1,12 @@
 package org.jixiao.project.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import org.jixiao.common.contract.Framework;
+import org.jixiao.common.contract.Json;
 
 /** The local copy of the published indicator frameworks. */
 @ApplicationScoped
@@ -20,14 +20,10 @@ public class FrameworkRepository {
     }
 
     public void save(Integer budgetYear, Framework framework) {
-        try {
-            em.createNativeQuery("insert into framework_in_force (scope, definition, received_at) values (:s, :d, now())"
-                    + " on conflict (scope) do update set definition = excluded.definition, received_at = now()")
-                    .setParameter("s", scope(budgetYear)).setParameter("d", json.writeValueAsString(framework))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        em.createNativeQuery("insert into framework_in_force (scope, definition, received_at) values (:s, :d, now())"
+                + " on conflict (scope) do update set definition = excluded.definition, received_at = now()")
+                .setParameter("s", scope(budgetYear)).setParameter("d", Json.write(json, framework))
+                .executeUpdate();
     }
 
     /** The year's own framework, else the default one; empty while indicator-service has published none. */
@@ -40,11 +36,7 @@ public class FrameworkRepository {
     }
 
     private Framework read(String definition) {
-        try {
-            return json.readValue(definition, Framework.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable framework", e);
-        }
+        return Json.read(json, definition, Framework.class);
     }
 
     private static String scope(Integer budgetYear) {

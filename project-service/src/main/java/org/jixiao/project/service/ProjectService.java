@@ -1,5 +1,6 @@
 package org.jixiao.project.service;
 
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -239,19 +240,11 @@ public class ProjectService {
     }
 
     private ProjectDocument fromJson(String json) {
-        try {
-            return this.json.readValue(json, ProjectDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable frozen revision", e);
-        }
+        return Json.read(this.json, json, ProjectDocument.class);
     }
 
     private String toJson(ProjectDocument document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(json, document);
     }
 
     /** RFC 7396: objects merge recursively, null removes, anything else replaces. */

@@ -1,6 +1,6 @@
 package org.jixiao.reporting.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -121,10 +121,6 @@ public class ReadModelService {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(json, value);
     }
 }

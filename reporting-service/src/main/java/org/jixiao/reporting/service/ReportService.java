@@ -1,6 +1,6 @@
 package org.jixiao.reporting.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,10 +50,6 @@ public class ReportService {
     }
 
     private ProjectDocument read(String document) {
-        try {
-            return json.readValue(document, ProjectDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable revision document", e);
-        }
+        return Json.read(json, document, ProjectDocument.class);
     }
 }

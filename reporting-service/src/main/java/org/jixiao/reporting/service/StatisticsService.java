@@ -1,6 +1,6 @@
 package org.jixiao.reporting.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,18 +145,10 @@ public class StatisticsService {
     }
 
     private ProjectDocument document(String s) {
-        try {
-            return json.readValue(s, ProjectDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.read(json, s, ProjectDocument.class);
     }
 
     private JsonNode tree(String s) {
-        try {
-            return json.readTree(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.tree(json, s);
     }
 }

@@ -1,5 +1,6 @@
 package org.jixiao.reporting.service;
 
+import org.jixiao.common.contract.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -70,10 +71,6 @@ public class SummaryService {
     }
 
     private ProjectDocument read(String json) {
-        try {
-            return this.json.readValue(json, ProjectDocument.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.read(this.json, json, ProjectDocument.class);
     }
 }
