@@ -52,8 +52,15 @@ public final class TestInfrastructure {
         if (externalKafka != null && !externalKafka.isBlank()) {
             bootstrapServers = externalKafka;
         } else {
+            // A broker shutting down inside the test JVM may call Exit.halt/exit on a fault; that would end the
+            // fork with a non-zero code after all tests passed. The broker's data is temporary: let the JVM end it.
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> { });
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
+            // Under target/, so that the broker's files go with `mvn clean` rather than piling up in /tmp.
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-kafka"))
+                    .resolve(java.util.UUID.randomUUID().toString()).toAbsolutePath();
             KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir).build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
@@ -64,7 +71,6 @@ public final class TestInfrastructure {
             kafka.format();
             kafka.startup();
             kafka.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(kafka, 15_000)));
             bootstrapServers = kafka.bootstrapServers();
         }
         createTopics();
