@@ -141,6 +141,11 @@ public final class TargetParser {
             }
             c.reset(mark);
         }
+        if (c.atEnd() && start.day() == null) {
+            // 2025年2月: within that month (or year)
+            return TargetMeaning.time(text, null, null, null, null,
+                    new Period(start.month() == null ? "YEAR" : "MONTH", start.first(), start.last()), null);
+        }
         boolean endOfPeriod = c.take("底", "末") != null;
         if (c.take("前", "之前", "以前") == null && !(endOfPeriod && c.atEnd())) {
             return null;
@@ -153,8 +158,12 @@ public final class TargetParser {
 
     /** Verb phrases after a date (完成, 完成发放, 全部到位): CJK text only, short. */
     private static boolean trailingWords(Cursor c) {
+        return trailingWords(c, 10);
+    }
+
+    private static boolean trailingWords(Cursor c, int max) {
         String rest = c.rest();
-        return rest.length() <= 10 && rest.chars().allMatch(ch -> Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN);
+        return rest.length() <= max && rest.chars().allMatch(ch -> Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN);
     }
 
     private record YearMonthDay(int year, Integer month, Integer day) {
@@ -301,7 +310,8 @@ public final class TargetParser {
             fromMonth = 3 * q - 2;
             toMonth = 3 * q;
         }
-        if (!trailingWords(c)) {
+        // 全年完成 is a target; 全年开展零星维修次数 is an indicator's name
+        if (!trailingWords(c, 4)) {
             return null;
         }
         Period p = year == null ? new Period(name, null, null)
@@ -503,8 +513,14 @@ public final class TargetParser {
             c.take(String.valueOf(ch));
         }
         String unit = u.toString();
-        if (unit.length() > 8 || unit.contains("的") || unit.contains("为") || unit.contains("按")) {
+        if (unit.length() > 12 || unit.contains("的") || unit.contains("为") || unit.contains("按")) {
             return null;
+        }
+        for (String segment : unit.split("/")) {
+            // 元/人/服役年限 has words of four characters at most; 2020年首次入规工业 is a label, not a unit
+            if (segment.length() > 4) {
+                return null;
+            }
         }
         for (int i = 0; i < unit.length(); i++) {
             char ch = unit.charAt(i);

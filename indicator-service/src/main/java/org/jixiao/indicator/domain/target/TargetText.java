@@ -10,8 +10,16 @@ final class TargetText {
     private TargetText() {
     }
 
+    /** Unit symbols NFKC would spell out (㎡ → m2, whose digit would read as a number). */
+    private static final String KEEP = "㎡㎥㎞㎏㎎㎝㎜℃";
+
     static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            folded.append(KEEP.indexOf(cp) >= 0 ? ch : Normalizer.normalize(ch, Normalizer.Form.NFKC));
+        });
+        String s = folded.toString();
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

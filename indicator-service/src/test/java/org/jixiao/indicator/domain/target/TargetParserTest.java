@@ -119,6 +119,9 @@ class TargetParserTest {
             12 500 人        | QUANTITATIVE EQ 12500 [人]
             ≥80M            | QUANTITATIVE GE 80 [M]
             ≥18万吨          | QUANTITATIVE GE 180000 [吨]
+            761万平方米       | QUANTITATIVE EQ 7610000 [平方米]
+            3162341㎡       | QUANTITATIVE EQ 3162341 [㎡]
+            ≤5831922.19元   | QUANTITATIVE LE 5831922.19 [元]
             """)
     void shouldApplyMultipliersAndIgnoreSeparators(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
@@ -134,6 +137,10 @@ class TargetParserTest {
             生均每年650元      | QUANTITATIVE EQ 650 [元/生/年]
             每月100元         | QUANTITATIVE EQ 100 [元/月]
             人均工资4734元     | QUANTITATIVE EQ 4734 [元/人]
+            约每人每年10077元  | QUANTITATIVE APPROX 10077 [元/人/年]
+            80元/店/天        | QUANTITATIVE EQ 80 [元/店/天]
+            4万元/个          | QUANTITATIVE EQ 40000 [元/个]
+            约688元/人/服役年限 | QUANTITATIVE APPROX 688 [元/人/服役年限]
             """)
     void shouldWriteRatesAsSlashPathsInPrintedOrder(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
@@ -163,6 +170,7 @@ class TargetParserTest {
             6月底前           | TIME deadline=2025-06-30
             2023.07-2024.01  | TIME period=RANGE 2023-07-01..2024-01-31
             2025年3月至2025年6月 | TIME period=RANGE 2025-03-01..2025-06-30
+            2025年2月         | TIME period=MONTH 2025-02-01..2025-02-28
             全年              | TIME period=YEAR 2025-01-01..2025-12-31
             第三季度           | TIME period=Q3 2025-07-01..2025-09-30
             二季度            | TIME period=Q2 2025-04-01..2025-06-30
@@ -207,6 +215,8 @@ class TargetParserTest {
             2025年13月底前
             ≥
             万元
+            2020年首次入规工业
+            全年开展零星维修次数
             """)
     void shouldCallFreeTextDescriptive(String text) {
         assertThat(read(text)).isEqualTo("DESCRIPTIVE");
