@@ -3,7 +3,6 @@ package org.jixiao.common.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -26,10 +25,6 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return identity.hasRole(role);
-    }
-
-    public Set<String> roles() {
-        return identity.getRoles();
     }
 
     /** The department a department-only caller is limited to; empty for reviewers, admins, integrations. */

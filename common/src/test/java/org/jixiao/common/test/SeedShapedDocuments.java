@@ -1,6 +1,5 @@
 package org.jixiao.common.test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -38,9 +37,5 @@ public final class SeedShapedDocuments {
             out.write(document(i).toString().getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
-    }
-
-    public static JsonNode first(String prefix) {
-        return new SeedShapedDocuments(prefix, 2025).document(0);
     }
 }

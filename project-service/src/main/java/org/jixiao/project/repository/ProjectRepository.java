@@ -2,7 +2,6 @@ package org.jixiao.project.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,9 +57,5 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         return find(query, sort, params);
-    }
-
-    public static Page page(int index, int size) {
-        return Page.of(index, size);
     }
 }

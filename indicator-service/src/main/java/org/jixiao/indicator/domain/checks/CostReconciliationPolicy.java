@@ -25,10 +25,10 @@ public final class CostReconciliationPolicy implements CheckPolicy {
     private static final Set<String> TIME_UNITS = Set.of("年", "月", "季度", "季", "天", "日", "周", "学期");
 
     /** A per-unit cost: {@code amount} 元 per one {@code entity}, {@code periods} times a year. */
-    record Rate(int index, BigDecimal amount, String entity, int periods, String unit) {
+    record Rate(BigDecimal amount, String entity, int periods, String unit) {
     }
 
-    record Count(int index, BigDecimal value, String entity, String printed) {
+    record Count(BigDecimal value, String entity) {
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class CostReconciliationPolicy implements CheckPolicy {
             if (r.cost()) {
                 rate(r, m).ifPresent(rates::add);
             } else if (r.at("数量指标") && !m.unit().contains("/") && !m.unit().equals("%")) {
-                counts.add(new Count(r.index(), new BigDecimal(m.value()), entity(m.unit()), r.row().target()));
+                counts.add(new Count(new BigDecimal(m.value()), entity(m.unit())));
             }
         }
         Map<String, List<Rate>> ratesByEntity = new LinkedHashMap<>();
@@ -116,7 +116,7 @@ public final class CostReconciliationPolicy implements CheckPolicy {
             unit = m.unit() + "/" + entity;
         }
         return entity == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Rate(r.index(), new BigDecimal(m.value()), entity, periods, unit));
+                : java.util.Optional.of(new Rate(new BigDecimal(m.value()), entity, periods, unit));
     }
 
     /** 每家首次入规工业企业区级奖励资金 → 家. */
