@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.jixiao.common.events.ProjectSubmitted.FieldChange;
 
 /**
  * Field-level differences between two revisions of a project, as reviewers read them: one entry per

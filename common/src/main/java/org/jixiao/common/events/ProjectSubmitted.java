@@ -1,6 +1,7 @@
 package org.jixiao.common.events;
 
 import java.util.List;
+import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.ProjectDocument;
 
 /**
@@ -13,7 +14,4 @@ public record ProjectSubmitted(
         String amendmentReason,
         Integer approvedRevision,
         List<FieldChange> changes) {
-
-    public record FieldChange(String field, String before, String after) {
-    }
 }

@@ -3,6 +3,7 @@ package org.jixiao.common.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -57,6 +58,21 @@ public class Inbox {
             }
         }
         throw last;
+    }
+
+    /**
+     * Records {@code event} as applied, inside the caller's transaction (a rebuild that applied it
+     * itself); false when it was already recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordApplied(EventEnvelope event) {
+        return recordFirstDelivery(event);
+    }
+
+    /** Forgets every applied event, inside the caller's transaction: only for a rebuild that replays them all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetAll() {
+        em.createNativeQuery("delete from processed_event").executeUpdate();
     }
 
     private boolean recordFirstDelivery(EventEnvelope event) {

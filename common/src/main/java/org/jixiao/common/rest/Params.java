@@ -1,6 +1,9 @@
 package org.jixiao.common.rest;
 
 import java.util.Arrays;
+import java.util.List;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Violation;
 
 /**
  * Query parameters read by hand where JAX-RS would answer a bad value with 404 (its rule for failed
@@ -17,9 +20,9 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "invalid-parameter", "Invalid parameter",
+            throw DomainException.invalid("invalid-parameter", "Invalid parameter",
                     parameter + "=" + value + " is not one of " + Arrays.toString(type.getEnumConstants()),
-                    java.util.List.of(new Problem.Violation(parameter, "one of " + Arrays.toString(type.getEnumConstants()))));
+                    List.of(new Violation(parameter, "one of " + Arrays.toString(type.getEnumConstants()))));
         }
     }
 }

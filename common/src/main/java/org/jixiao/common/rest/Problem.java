@@ -2,6 +2,7 @@ package org.jixiao.common.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jixiao.common.domain.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every 4xx and 5xx answer. */
@@ -17,8 +18,4 @@ public record Problem(
         List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-
-    /** {@code pointer} is a JSON Pointer into the request body (or a parameter name). */
-    public record Violation(String pointer, String message) {
-    }
 }

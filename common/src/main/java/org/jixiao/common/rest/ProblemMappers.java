@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Violation;
 
 /**
  * Every error leaves as application/problem+json. Input the client got wrong (malformed JSON, unknown
@@ -29,15 +31,27 @@ public class ProblemMappers {
     private static final String TYPE_BASE = "https://jixiao.org/problems/";
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    public Response brokenRule(DomainException e, UriInfo uri) {
+        return respond(status(e.kind()), e.code(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    /** The one place where a rule's kind becomes an HTTP status. */
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
+        };
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(pointer(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::pointer))
+        List<Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> new Violation(pointer(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::pointer))
                 .toList();
         String detail = errors.stream().map(v -> v.pointer() + ": " + v.message()).collect(Collectors.joining("; "));
         return respond(400, "validation", "Invalid request", detail, uri, errors);
@@ -48,7 +62,7 @@ public class ProblemMappers {
         return respond(400, "unknown-field", "Unknown field",
                 "field '" + e.getPropertyName() + "' is not part of this request; known fields: "
                         + e.getKnownPropertyIds(),
-                uri, List.of(new Problem.Violation(jsonPointer(e), "unknown field")));
+                uri, List.of(new Violation(jsonPointer(e), "unknown field")));
     }
 
     @ServerExceptionMapper
@@ -58,20 +72,20 @@ public class ProblemMappers {
                 : "";
         return respond(400, "invalid-value", "Invalid value",
                 "value '" + e.getValue() + "' cannot be read as " + simpleName(e.getTargetType()) + allowed, uri,
-                List.of(new Problem.Violation(jsonPointer(e), "invalid value" + allowed)));
+                List.of(new Violation(jsonPointer(e), "invalid value" + allowed)));
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return respond(400, "invalid-json", "Invalid JSON",
                 "expected " + simpleName(e.getTargetType()) + " at " + jsonPointer(e) + ": " + e.getOriginalMessage(),
-                uri, List.of(new Problem.Violation(jsonPointer(e), e.getOriginalMessage())));
+                uri, List.of(new Violation(jsonPointer(e), e.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         return respond(400, "invalid-json", "Invalid JSON", e.getOriginalMessage(), uri,
-                List.of(new Problem.Violation(jsonPointer(e), e.getOriginalMessage())));
+                List.of(new Violation(jsonPointer(e), e.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
@@ -125,7 +139,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,
-            List<Problem.Violation> errors) {
+            List<Violation> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)

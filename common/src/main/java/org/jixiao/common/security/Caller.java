@@ -2,12 +2,14 @@ package org.jixiao.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jixiao.common.domain.Actor;
 
 /**
- * Who is calling, as the use cases need it: a name for audit columns, the roles, and for a
- * {@code department} token the department code it is limited to.
+ * The verified token of the current request. Resources turn it into an {@link Actor} and hand that to
+ * the use cases, so nothing below the REST layer depends on a request-scoped security object.
  */
 @RequestScoped
 public class Caller {
@@ -19,31 +21,21 @@ public class Caller {
         this.jwt = jwt;
     }
 
+    /** The caller as plain values: name, roles and every claim of the token as text. */
+    public Actor actor() {
+        Map<String, String> claims = new HashMap<>();
+        if (!identity.isAnonymous() && jwt.getClaimNames() != null) {
+            for (String name : jwt.getClaimNames()) {
+                Object value = jwt.getClaim(name);
+                if (value != null) {
+                    claims.put(name, value.toString().replace("\"", ""));
+                }
+            }
+        }
+        return new Actor(name(), identity.getRoles(), claims);
+    }
+
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
-    public boolean hasRole(String role) {
-        return identity.hasRole(role);
-    }
-
-    /** The department a department-only caller is limited to; empty for reviewers, admins, integrations. */
-    public Optional<String> restrictedToDepartment() {
-        if (hasRole(Roles.ADMIN) || hasRole(Roles.REVIEWER) || hasRole(Roles.INTEGRATION)) {
-            return Optional.empty();
-        }
-        Object claim = jwt.getClaim("department");
-        // A department token without the claim sees nothing rather than everything.
-        return Optional.of(claim == null ? "" : claim.toString().replace("\"", ""));
-    }
-
-    public boolean mayAccessDepartment(String departmentCode) {
-        return restrictedToDepartment().map(d -> d.equals(departmentCode)).orElse(true);
-    }
-
-    /** A claim of the token as text, e.g. a reviewer's {@code office} for stage restrictions. */
-    public Optional<String> claim(String name) {
-        Object value = jwt.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
     }
 }

@@ -1,4 +1,4 @@
-package org.jixiao.common.security;
+package org.jixiao.common.domain;
 
 /** The roles a token's {@code groups} claim may carry. */
 public final class Roles {
