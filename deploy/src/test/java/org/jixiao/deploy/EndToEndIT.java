@@ -223,7 +223,9 @@ class EndToEndIT {
         for (String id : ids) {
             awaitCase(id, Duration.ofSeconds(90));
         }
-        Thread.sleep(3000); // room for a duplicate to show up if the outbox or the inbox were wrong
+        // Barrier, not a pause: every submission is on the broker and approval-service has processed all of it,
+        // so a duplicate sent by a wrong outbox or applied by a wrong inbox would be counted below.
+        system.awaitQuiet("project-service", "approval-service", Duration.ofSeconds(60));
         for (String id : ids) {
             int cases = given().auth().oauth2(reviewer)
                     .get(system.url("approval-service") + "/api/v1/cases?projectId=" + id).then().extract().path("total");

@@ -110,6 +110,32 @@ final class LocalSystem implements AutoCloseable {
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /**
+     * Barrier before counting effects: {@code service} has published every event it accepted (its outbox
+     * holds no unpublished row) and {@code consumer} has processed every record of the topics it reads.
+     */
+    void awaitQuiet(String service, String consumer, Duration timeout) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (unpublished(service) > 0) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError(service + " still has unpublished outbox events");
+            }
+            Thread.sleep(100);
+        }
+        org.jixiao.common.test.KafkaProbe.awaitConsumed(bootstrapServers(), consumer,
+                Duration.between(java.time.Instant.now(), deadline));
+    }
+
+    private long unpublished(String service) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database(service),
+                pgUser, pgPassword);
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The last lines of every log, for a failure message. */
     String tails() {
         StringBuilder sb = new StringBuilder();

@@ -19,6 +19,7 @@ public class JixiaoTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         TestInfrastructure infra = TestInfrastructure.get();
         infra.recreateDatabase(database);
+        infra.useDatabase(database);
         return infra.quarkusConfig(database);
     }
 

@@ -28,6 +28,7 @@ public final class TestInfrastructure {
     private final String pgUser;
     private final String pgPassword;
     private final String bootstrapServers;
+    private volatile String currentDatabase;
 
     private TestInfrastructure() throws Exception {
         String externalPg = System.getenv("PGHOST");
@@ -109,6 +110,18 @@ public final class TestInfrastructure {
 
     public String pgPassword() {
         return pgPassword;
+    }
+
+    /** The database of the service under test in this JVM (set by {@link JixiaoTestResource}). */
+    void useDatabase(String database) {
+        currentDatabase = database;
+    }
+
+    public String currentDatabase() {
+        if (currentDatabase == null) {
+            throw new IllegalStateException("no service database in use: is the test a @QuarkusTest with JixiaoTestResource?");
+        }
+        return currentDatabase;
     }
 
     /** Drops and creates a database, so every test run starts from an empty schema. */
