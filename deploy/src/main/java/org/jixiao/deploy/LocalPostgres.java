@@ -27,6 +27,10 @@ public final class LocalPostgres {
                 .setPort(Integer.parseInt(args[1]))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off, fit for tests only:
+                // what a user enters in the local system must survive a crash of the machine.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,10 +1,19 @@
 package org.jixiao.common.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
@@ -12,6 +21,12 @@ import org.jixiao.common.events.EventEnvelope;
 /**
  * Idempotent consumption: the eventId is recorded in the same transaction as the event's effect, so a
  * redelivered event (broker retry, rebalance, relay re-send) finds its id and changes nothing.
+ *
+ * <p>What fails for a passing reason (the database away, a lock timeout, a concurrent update) is retried
+ * with growing pauses for as long as it takes: the handler's thread blocks, SmallRye pauses the partition,
+ * and the records after it wait in order. Only a record that can never be processed (not JSON, not an event,
+ * unknown type or version: {@link MalformedEventException}) is set aside as a dead letter — kept in the
+ * service's {@code dead_letter} table for an admin to replay, and copied to {@code jixiao.dead-letter.<service>}.
  */
 @ApplicationScoped
 public class Inbox {
@@ -19,45 +34,109 @@ public class Inbox {
 
     private final EntityManager em;
     private final EventCodec codec;
-    private final int attempts;
+    private final DeadLetters deadLetters;
+    private final Duration maxBackoff;
+    private final Map<String, Consumer<EventEnvelope>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
-    public Inbox(EntityManager em, EventCodec codec,
-            @ConfigProperty(name = "jixiao.inbox.attempts", defaultValue = "5") int attempts) {
+    public Inbox(EntityManager em, EventCodec codec, DeadLetters deadLetters,
+            @ConfigProperty(name = "jixiao.inbox.max-backoff", defaultValue = "30s") Duration maxBackoff) {
         this.em = em;
         this.codec = codec;
-        this.attempts = attempts;
+        this.deadLetters = deadLetters;
+        this.maxBackoff = maxBackoff;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Registers what an event of {@code topic} does here: used by {@link #process} and by a dead letter's replay. */
+    public void handle(String topic, Consumer<EventEnvelope> effect) {
+        handlers.put(topic, effect);
     }
 
     /**
-     * Decodes one Kafka record and applies {@code effect} exactly once per eventId. Transient failures
-     * (a concurrent update, the database away for a moment) are retried; what still fails is thrown,
-     * and the channel's failure strategy sends the record to the dead-letter topic.
+     * Applies one Kafka record's event exactly once per eventId, with the handler registered for its topic.
      *
-     * @return true when the effect ran, false for a duplicate
+     * @return true when the effect ran, false for a duplicate or a dead letter
      */
-    public boolean process(String payload, Consumer<EventEnvelope> effect) {
+    public boolean process(ConsumerRecord<String, String> record) {
+        Consumer<EventEnvelope> effect = handlers.get(record.topic());
+        if (effect == null) {
+            throw new IllegalStateException("no handler registered for topic " + record.topic());
+        }
+        EventEnvelope event;
+        try {
+            event = codec.decode(record.value());
+        } catch (MalformedEventException e) {
+            retrying(record.topic(), () -> deadLetters.record(record, null, e.getMessage()));
+            return false;
+        }
+        return apply(record, event, effect);
+    }
+
+    /** Applies a dead letter's payload again (after an upgrade taught the service its type or version). */
+    boolean replay(String topic, String payload) {
+        Consumer<EventEnvelope> effect = handlers.get(topic);
+        if (effect == null) {
+            throw new IllegalStateException("this service has no handler for topic " + topic);
+        }
         EventEnvelope event = codec.decode(payload);
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        return once(event, effect);
+    }
+
+    private boolean apply(ConsumerRecord<String, String> record, EventEnvelope event, Consumer<EventEnvelope> effect) {
+        try {
+            return retrying(event.eventType() + " " + event.eventId(), () -> once(event, effect));
+        } catch (MalformedEventException e) {
+            retrying(record.topic(), () -> deadLetters.record(record, event.eventId(), e.getMessage()));
+            return false;
+        }
+    }
+
+    private boolean once(EventEnvelope event, Consumer<EventEnvelope> effect) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!recordFirstDelivery(event)) {
+                LOG.debugf("duplicate %s %s ignored", event.eventType(), event.eventId());
+                return false;
+            }
+            effect.accept(event);
+            return true;
+        });
+    }
+
+    /** Runs {@code work} until it succeeds; only a malformed event or a shutdown ends the retries. */
+    private <T> T retrying(String what, java.util.concurrent.Callable<T> work) {
+        Instant firstFailure = null;
+        Instant lastLog = Instant.EPOCH;
+        long pause = 100;
+        for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!recordFirstDelivery(event)) {
-                        LOG.debugf("duplicate %s %s ignored", event.eventType(), event.eventId());
-                        return false;
-                    }
-                    effect.accept(event);
-                    return true;
-                });
+                T result = work.call();
+                if (firstFailure != null) {
+                    LOG.infof("%s applied after %d attempts (%d s)", what, attempt,
+                            Duration.between(firstFailure, Instant.now()).toSeconds());
+                }
+                return result;
             } catch (MalformedEventException e) {
                 throw e;
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warnf("attempt %d/%d of %s %s failed: %s", attempt, attempts, event.eventType(), event.eventId(),
-                        e.toString());
-                sleep(100L * attempt * attempt);
+            } catch (Exception e) {
+                if (firstFailure == null) {
+                    firstFailure = Instant.now();
+                }
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    // Not acknowledged: the record is delivered again after the restart.
+                    throw new IllegalStateException("shutting down while " + what + " still fails", e);
+                }
+                if (Duration.between(lastLog, Instant.now()).toSeconds() >= 60) {
+                    LOG.warnf("%s failed (attempt %d), retrying until it succeeds: %s", what, attempt, e.toString());
+                    lastLog = Instant.now();
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, maxBackoff.toMillis());
             }
         }
-        throw last;
     }
 
     /**
@@ -75,6 +154,14 @@ public class Inbox {
         em.createNativeQuery("delete from processed_event").executeUpdate();
     }
 
+    /** Deletes up to {@code batch} records of events applied more than {@code days} days ago; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetOlderThan(int days, int batch) {
+        return em.createNativeQuery("delete from processed_event where event_id in (select event_id from processed_event"
+                + " where processed_at < now() - make_interval(days => :days) limit :batch)")
+                .setParameter("days", days).setParameter("batch", batch).executeUpdate();
+    }
+
     private boolean recordFirstDelivery(EventEnvelope event) {
         // A concurrent delivery of the same id waits on the unique key and then sees the conflict.
         int inserted = em.createNativeQuery("insert into processed_event (event_id, event_type, project_id, processed_at)"
@@ -86,11 +173,17 @@ public class Inbox {
         return inserted == 1;
     }
 
+    static UUID deadLetterId(ConsumerRecord<String, String> record, UUID eventId) {
+        return eventId != null ? eventId : UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/"
+                + record.offset()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

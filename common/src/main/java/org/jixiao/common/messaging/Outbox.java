@@ -40,10 +40,21 @@ public class Outbox {
         return publish(topic, key, codec.envelope(eventType, null, 0, actor, data));
     }
 
+    /** A record passed on as it is (a dead letter's original payload), not wrapped in a new envelope. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRaw(String topic, String key, String eventType, String payload) {
+        persist(new OutboxEvent(UUID.randomUUID(), topic, key == null ? "" : key, eventType, payload,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+    }
+
     private EventEnvelope publish(String topic, String key, EventEnvelope envelope) {
-        String eventType = envelope.eventType();
-        repository.persist(new OutboxEvent(envelope.eventId(), topic, key, eventType,
-                codec.encode(envelope), envelope.occurredAt()));
+        persist(new OutboxEvent(envelope.eventId(), topic, key, envelope.eventType(), codec.encode(envelope),
+                envelope.occurredAt()));
+        return envelope;
+    }
+
+    private void persist(OutboxEvent row) {
+        repository.persist(row);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -56,6 +67,5 @@ public class Outbox {
                 }
             }
         });
-        return envelope;
     }
 }

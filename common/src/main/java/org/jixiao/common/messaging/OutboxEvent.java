@@ -31,6 +31,8 @@ public class OutboxEvent {
     private int attempts;
     @Column(name = "last_error")
     private String lastError;
+    @Column(name = "parked_at")
+    private OffsetDateTime parkedAt;
 
     protected OutboxEvent() {
     }
@@ -69,9 +71,35 @@ public class OutboxEvent {
         return publishedAt;
     }
 
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime parkedAt() {
+        return parkedAt;
+    }
+
     void markPublished(OffsetDateTime at) {
         this.publishedAt = at;
         this.lastError = null;
+    }
+
+    /** Refused for good: the relay leaves this row, and the later rows of its key, until a retry. */
+    void park(String error, OffsetDateTime at) {
+        markFailed(error);
+        this.parkedAt = at;
+    }
+
+    void unpark() {
+        this.parkedAt = null;
     }
 
     void markFailed(String error) {

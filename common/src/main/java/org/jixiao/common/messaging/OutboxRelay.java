@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,68 +28,84 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jixiao.common.events.Topics;
 
 /**
- * Publishes outbox rows to Kafka in commit order, one relay thread per service instance.
+ * Publishes outbox rows to Kafka, each project's rows in the order they were written.
  *
- * <p>Woken right after each commit ({@link Outbox}); a poll every {@code jixiao.outbox.poll-interval}
- * is only the fallback for rows left behind while the broker was down or the service restarted. A row
- * is marked published only after the broker acknowledged it (acks=all, idempotent producer), so a
- * crash in between publishes it again: consumers de-duplicate by eventId.
+ * <p>Woken right after each commit ({@link Outbox}); a poll every {@code jixiao.outbox.poll-interval} is
+ * only the fallback for rows left behind while the broker was down or the service restarted. Each row is
+ * marked published by its own acknowledgement (acks=all, idempotent producer); a crash in between publishes
+ * it again, and consumers de-duplicate by eventId.
  *
- * <p>A plain KafkaProducer rather than a SmallRye emitter: the relay needs a synchronous,
- * per-record acknowledgement within its own database transaction.
+ * <p>Rows go out in waves: the oldest row of every key first, then the next row of every key whose previous
+ * row was acknowledged. A row the broker refuses for good (too large, invalid topic, not authorised) is
+ * parked and logged once; the later rows of its key wait behind it while other keys keep flowing. A
+ * transient failure (broker away) leaves the row for the next poll.
+ *
+ * <p>A plain KafkaProducer rather than a SmallRye emitter: the relay needs a synchronous, per-record
+ * acknowledgement within its own database transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxRepository repository;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Duration pollInterval;
     private final int batchSize;
     private final MeterRegistry meters;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile boolean failing;
-    private volatile String lastFailure;
     private ScheduledExecutorService executor;
     private Producer<String, String> producer;
 
-    public OutboxRelay(OutboxRepository repository,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public OutboxRelay(OutboxRepository repository, KafkaClients clients,
             @ConfigProperty(name = "jixiao.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
             @ConfigProperty(name = "jixiao.outbox.batch-size", defaultValue = "200") int batchSize,
             MeterRegistry meters) {
         this.repository = repository;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.meters = meters;
     }
 
     void start(@Observes StartupEvent event) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // Fail fast while the broker is away: rows stay in the outbox and the next poll retries.
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        producer = newProducer();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);
             return t;
         });
-        meters.gauge("jixiao.outbox.pending", repository, r -> safeCount());
-        long pollMillis = pollInterval.toMillis();
-        executor.scheduleWithFixedDelay(this::drain, 0, pollMillis, TimeUnit.MILLISECONDS);
+        meters.gauge("jixiao.outbox.pending", repository, r -> safeCount(r::countUnpublished));
+        meters.gauge("jixiao.outbox.parked", repository, r -> safeCount(r::countParked));
+        executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Producer<String, String> newProducer() {
+        Map<String, Object> config = clients.config(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_EVENT_BYTES,
+                // Fail fast while the broker is away: rows stay in the outbox and the next poll retries.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -116,56 +138,116 @@ public class OutboxRelay {
 
     private void drain() {
         try {
-            int published;
+            Batch batch;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == batchSize);
-            if (published < 0) {
-                throw new IllegalStateException(lastFailure);
-            }
-            if (failing) {
+                batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (batch.selected() == batchSize && batch.transientFailure() == null);
+            if (batch.transientFailure() != null) {
+                // Logged once per outage, not once per poll.
+                if (!failing) {
+                    failing = true;
+                    LOG.warnf("outbox relay cannot publish, will retry every %s: %s", pollInterval,
+                            batch.transientFailure());
+                }
+            } else if (failing) {
                 failing = false;
                 LOG.info("outbox relay is publishing again");
             }
         } catch (RuntimeException e) {
-            // Logged once per outage, not once per poll.
             if (!failing) {
                 failing = true;
-                LOG.warnf("outbox relay cannot publish, will retry every %s: %s", pollInterval, e.getMessage());
+                LOG.warnf("outbox relay cannot read its outbox, will retry every %s: %s", pollInterval, e.toString());
             }
         }
     }
 
-    private int publishBatch() {
-        List<OutboxEvent> rows = repository.lockOldestUnpublished(batchSize);
-        List<Future<?>> acks = new ArrayList<>(rows.size());
-        for (OutboxEvent row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
-            record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
-        }
+    private record Batch(int selected, String transientFailure) {
+    }
+
+    private Batch publishBatch() {
+        List<OutboxEvent> rows = repository.lockPublishable(batchSize);
+        Map<String, Deque<OutboxEvent>> byKey = new LinkedHashMap<>();
+        rows.forEach(r -> byKey.computeIfAbsent(r.messageKey(), k -> new ArrayDeque<>()).add(r));
+        Set<String> stopped = new HashSet<>();
+        String transientFailure = null;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                acks.get(i).get(15, TimeUnit.SECONDS);
-                rows.get(i).markPublished(now);
-            } catch (Exception e) {
-                // Commit what the broker acknowledged; keep order by stopping at the first failure.
-                rows.get(i).markFailed(e.toString());
-                lastFailure = "event " + rows.get(i).eventId() + " (" + rows.get(i).eventType() + "): " + e.getMessage();
-                return -1;
+        while (true) {
+            List<OutboxEvent> wave = new ArrayList<>();
+            byKey.forEach((key, queue) -> {
+                if (!stopped.contains(key) && !queue.isEmpty()) {
+                    wave.add(queue.poll());
+                }
+            });
+            if (wave.isEmpty()) {
+                break;
+            }
+            List<Future<?>> acks = new ArrayList<>(wave.size());
+            for (OutboxEvent row : wave) {
+                acks.add(send(row));
+            }
+            for (int i = 0; i < wave.size(); i++) {
+                OutboxEvent row = wave.get(i);
+                try {
+                    acks.get(i).get(15, TimeUnit.SECONDS);
+                    row.markPublished(now);
+                } catch (Exception e) {
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    stopped.add(row.messageKey());
+                    if (permanent(cause)) {
+                        row.park(cause.toString(), now);
+                        LOG.errorf("outbox event %s (%s of %s on %s) refused by the broker and parked; the later events"
+                                + " of %s wait until an admin retries it (POST /api/v1/admin/outbox/%s/retry): %s",
+                                row.eventId(), row.eventType(), row.messageKey(), row.topic(), row.messageKey(),
+                                row.eventId(), cause.toString());
+                    } else {
+                        row.markFailed(cause.toString());
+                        transientFailure = "event " + row.eventId() + " (" + row.eventType() + "): " + cause;
+                        recreateProducerIfBroken(cause);
+                    }
+                }
             }
         }
-        return rows.size();
+        return new Batch(rows.size(), transientFailure);
     }
 
-    private long safeCount() {
+    private Future<?> send(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
+        record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
         try {
-            return QuarkusTransaction.requiringNew().call(repository::countUnpublished);
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Failures that no retry can cure: the row is parked instead of blocking the relay. */
+    static boolean permanent(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidTopicException || e instanceof InvalidRecordException
+                || e instanceof SerializationException || e instanceof TopicAuthorizationException;
+    }
+
+    /** An idempotent producer that hit a fatal error refuses every later send: start a fresh one. */
+    private void recreateProducerIfBroken(Throwable cause) {
+        if (cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return;
+        }
+        LOG.warnf("outbox relay restarts its producer after %s", cause.toString());
+        try {
+            producer.close(Duration.ofSeconds(1));
+        } catch (RuntimeException ignored) {
+            // replaced anyway
+        }
+        producer = newProducer();
+    }
+
+    private static long safeCount(java.util.function.LongSupplier count) {
+        try {
+            return QuarkusTransaction.requiringNew().call(count::getAsLong);
         } catch (RuntimeException e) {
             return -1;
         }
     }
-
 }

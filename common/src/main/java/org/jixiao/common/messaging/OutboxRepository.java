@@ -9,19 +9,37 @@ import java.util.UUID;
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
     /**
-     * The oldest unpublished rows, locked so that a second relay (another instance of the service)
-     * skips them instead of publishing them twice.
+     * The oldest rows the relay may publish: unpublished, not parked, and of a key (project) that has no
+     * parked row, so that nothing of a project overtakes its parked event. Locked so that a second relay
+     * (another instance of the service) skips them instead of publishing them twice.
      */
     @SuppressWarnings("unchecked")
-    public List<OutboxEvent> lockOldestUnpublished(int limit) {
+    public List<OutboxEvent> lockPublishable(int limit) {
         return getEntityManager()
-                .createNativeQuery("select * from outbox_event where published_at is null order by seq"
-                        + " limit :limit for update skip locked", OutboxEvent.class)
+                .createNativeQuery("select * from outbox_event o where o.published_at is null and o.parked_at is null"
+                        + " and not exists (select 1 from outbox_event p where p.message_key = o.message_key"
+                        + " and p.parked_at is not null and p.published_at is null)"
+                        + " order by o.seq limit :limit for update skip locked", OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }
 
     public long countUnpublished() {
         return count("publishedAt is null");
+    }
+
+    public long countParked() {
+        return count("publishedAt is null and parkedAt is not null");
+    }
+
+    public List<OutboxEvent> parked(int limit) {
+        return find("publishedAt is null and parkedAt is not null order by occurredAt").range(0, limit - 1).list();
+    }
+
+    /** Deletes up to {@code batch} rows published before {@code days} days ago; returns how many. */
+    public int deletePublishedOlderThan(int days, int batch) {
+        return getEntityManager().createNativeQuery("delete from outbox_event where event_id in (select event_id"
+                + " from outbox_event where published_at < now() - make_interval(days => :days) limit :batch)")
+                .setParameter("days", days).setParameter("batch", batch).executeUpdate();
     }
 }

@@ -3,36 +3,46 @@ package org.jixiao.common.messaging;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.Topics;
 
 /**
- * Creates Jixiao's topics at start-up when they are missing, so that consumers do not log
- * UNKNOWN_TOPIC_OR_PARTITION until a first event arrives. Turn off
+ * Creates Jixiao's topics at start-up when they are missing (with {@link Topics#CONFIG}: the maximum event
+ * size and unlimited retention), and brings the configuration of existing ones up to it, so that consumers do
+ * not log UNKNOWN_TOPIC_OR_PARTITION until a first event arrives. Turn off
  * ({@code jixiao.kafka.create-topics=false}) where operations provision topics.
  */
 @ApplicationScoped
 public class TopicBootstrap {
     private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
+    private final String service;
     private final boolean enabled;
     private final int partitions;
     private final short replicationFactor;
 
-    public TopicBootstrap(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public TopicBootstrap(KafkaClients clients,
+            @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "jixiao.kafka.create-topics", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "jixiao.kafka.partitions", defaultValue = "3") int partitions,
             @ConfigProperty(name = "jixiao.kafka.replication-factor", defaultValue = "1") short replicationFactor) {
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
+        this.service = service;
         this.enabled = enabled;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -42,22 +52,44 @@ public class TopicBootstrap {
         if (!enabled) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
-            for (String topic : Topics.ALL) {
-                try {
-                    admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, replicationFactor)))
-                            .all().get(10, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s", topic);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("could not create topic %s: %s", topic, e.getCause().getMessage());
-                    }
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        topics.add(Topics.deadLetter(service));
+        try (Admin admin = Admin.create(clients.config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)))) {
+            ensureTopics(admin, topics, partitions, replicationFactor);
+        } catch (Exception e) {
+            LOG.warnf("could not reach Kafka at %s to create topics: %s", clients.bootstrapServers(), e.getMessage());
+        }
+    }
+
+    /** Creates missing topics with {@link Topics#CONFIG} and sets that configuration on existing ones. */
+    public static void ensureTopics(Admin admin, Collection<String> topics, int partitions, short replicationFactor)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        for (String topic : topics) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG)))
+                        .all().get(10, TimeUnit.SECONDS);
+                LOG.infof("created topic %s", topic);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    alignConfig(admin, topic);
+                } else {
+                    LOG.warnf("could not create topic %s: %s", topic, e.getCause().getMessage());
                 }
             }
-        } catch (Exception e) {
-            LOG.warnf("could not reach Kafka at %s to create topics: %s", bootstrapServers, e.getMessage());
+        }
+    }
+
+    private static void alignConfig(Admin admin, String topic) throws InterruptedException,
+            java.util.concurrent.TimeoutException {
+        List<AlterConfigOp> ops = Topics.CONFIG.entrySet().stream()
+                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
+        try {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops))
+                    .all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            LOG.warnf("could not set the configuration of topic %s: %s", topic, e.getCause().getMessage());
         }
     }
 }

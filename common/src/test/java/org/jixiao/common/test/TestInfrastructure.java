@@ -4,13 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.jixiao.common.events.Topics;
@@ -139,10 +136,8 @@ public final class TestInfrastructure {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
-            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            // as the services create them: the maximum event size and unlimited retention of Topics.CONFIG
+            org.jixiao.common.messaging.TopicBootstrap.ensureTopics(admin, Topics.ALL, 3, (short) 1);
         }
     }
 

@@ -1,0 +1,57 @@
+package org.jixiao.common.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes published outbox rows and inbox records by age, in small batches so that no long transaction
+ * holds locks. An inbox record must outlive any redelivery of its event: keep the inbox age above the
+ * broker's consumer-offset retention ({@code offsets.retention.minutes}, 7 days by default).
+ */
+@ApplicationScoped
+public class Housekeeping {
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+    private static final int BATCH = 1000;
+
+    private final OutboxRepository outbox;
+    private final Inbox inbox;
+    private final int outboxDays;
+    private final int inboxDays;
+
+    public Housekeeping(OutboxRepository outbox, Inbox inbox,
+            @ConfigProperty(name = "jixiao.housekeeping.outbox-days", defaultValue = "7") int outboxDays,
+            @ConfigProperty(name = "jixiao.housekeeping.inbox-days", defaultValue = "30") int inboxDays) {
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.outboxDays = outboxDays;
+        this.inboxDays = inboxDays;
+    }
+
+    @Scheduled(every = "${jixiao.housekeeping.every:1h}", delayed = "${jixiao.housekeeping.delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            long outboxRows = drain(() -> outbox.deletePublishedOlderThan(outboxDays, BATCH));
+            long inboxRows = drain(() -> inbox.forgetOlderThan(inboxDays, BATCH));
+            if (outboxRows + inboxRows > 0) {
+                LOG.infof("housekeeping deleted %d published outbox rows older than %d days and %d inbox records"
+                        + " older than %d days", outboxRows, outboxDays, inboxRows, inboxDays);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("housekeeping failed, will try again: %s", e.toString());
+        }
+    }
+
+    private static long drain(java.util.function.IntSupplier batch) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(batch::getAsInt);
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+}
