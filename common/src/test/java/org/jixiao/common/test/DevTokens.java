@@ -22,7 +22,10 @@ import java.util.UUID;
  */
 public final class DevTokens {
     public static final String ISSUER = "https://jixiao.dev/local";
-    private static final String CLASSPATH_KEY = "jixiao/dev-jwt-private.pem";
+    /** The audience every service verifies (JWT_AUDIENCE, default jixiao). */
+    public static final String AUDIENCE = "jixiao";
+    /** Signs tokens only the local and test profiles trust; never used by a service artifact. */
+    private static final String CLASSPATH_KEY = "jixiao/DEVELOPMENT-ONLY-jwt-private.pem";
 
     private DevTokens() {
     }
@@ -61,6 +64,7 @@ public final class DevTokens {
         payload.put("iss", ISSUER);
         payload.put("sub", subject);
         payload.put("upn", subject);
+        payload.put("aud", AUDIENCE);
         payload.put("groups", new String[] {role});
         payload.putAll(claims);
         payload.put("iat", now);
