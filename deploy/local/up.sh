@@ -69,8 +69,9 @@ for s in "${services[@]}"; do
   if alive "$name"; then say "$name already running"; continue; fi
   port_open "$port" && { say "port $port is taken; cannot start $name"; exit 1; }
   say "starting $name on :$port"
+  # profile local: the development token key is trusted; production runs without a profile
   # shellcheck disable=SC2086
-  PORT=$port start "$name" "$logs/$name.log" java $java_opts -jar "$name/target/quarkus-app/quarkus-run.jar"
+  PORT=$port start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$name/target/quarkus-app/quarkus-run.jar"
 done
 ready=()
 for s in "${services[@]}"; do ready+=("http://127.0.0.1:${s##*:}/q/health/ready"); done

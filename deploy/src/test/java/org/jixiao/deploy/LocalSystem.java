@@ -94,7 +94,7 @@ final class LocalSystem implements AutoCloseable {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
             }
-            start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()), env);
+            start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar", jar.toString()), env);
         }
         List<String> ready = SERVICES.stream().filter(s -> !s.equals(omit)).map(s -> url(s) + "/q/health/ready").toList();
         if (!LocalTool.waitReady(Duration.ofSeconds(120), ready)) {
