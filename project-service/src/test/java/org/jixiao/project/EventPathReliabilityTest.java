@@ -1,0 +1,177 @@
+package org.jixiao.project;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.ProjectApproved;
+import org.jixiao.common.events.Topics;
+import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.messaging.Outbox;
+import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.common.test.KafkaProbe;
+import org.jixiao.common.test.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event path under the faults it must survive: the largest document the API accepts, a record the
+ * broker refuses for good, a record that is not an event, and the service's own database going away.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
+class EventPathReliabilityTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String EDU = DevTokens.department("034");
+    static final String ADMIN = DevTokens.admin();
+
+    @Inject
+    EventCodec codec;
+    @Inject
+    Outbox outbox;
+
+    /** Every text at its limit, 200 rows with every cell at its limit: about 2.6 MB of UTF-8. */
+    static ObjectNode maximalDocument() {
+        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-001");
+        for (String field : List.of("overview", "basis", "necessity", "safeguards", "implementationPlan", "annualGoal")) {
+            doc.put(field, "绩".repeat(20_000));
+        }
+        doc.put("name", "最".repeat(200));
+        ArrayNode rows = doc.putArray("indicators");
+        for (int i = 0; i < 200; i++) {
+            ObjectNode row = rows.addObject();
+            row.put("level1", "产出指标").put("level2", "数量指标").put("name", (i + "指").repeat(200).substring(0, 200))
+                    .put("target", "≥" + i + "所" + "标".repeat(2000 - 3 - String.valueOf(i).length()))
+                    .put("valueBasis", "计划标准").put("note", "注".repeat(2000));
+        }
+        return doc;
+    }
+
+    @Test
+    void shouldPublishTheLargestDocumentTheApiAcceptsExactlyOnce() {
+        ObjectNode doc = maximalDocument();
+        assertThat(doc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(2_000_000);
+        String id = ProjectApiTest.create(EDU, doc);
+        given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
+
+        var records = KafkaProbe.records(Topics.PROJECTS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).contains("\"" + "绩".repeat(20_000) + "\"");
+        assertThat(given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox").then().statusCode(200)
+                .extract().<Integer>path("pending")).isZero();
+    }
+
+    @Test
+    void shouldParkAnEventTheBrokerRefusesAndHoldBackOnlyThatProjectsLaterEvents() {
+        String parkedProject = UUID.randomUUID().toString();
+        String otherProject = UUID.randomUUID().toString();
+        String tooLarge = "x".repeat(Topics.MAX_EVENT_BYTES + 1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publishRaw(Topics.PROJECTS, parkedProject, "TooLarge", tooLarge);
+            outbox.publishRaw(Topics.PROJECTS, parkedProject, "Behind", "{\"behind\":true}");
+            outbox.publishRaw(Topics.PROJECTS, otherProject, "Other", "{\"other\":true}");
+        });
+
+        assertThat(KafkaProbe.records(Topics.PROJECTS, r -> otherProject.equals(r.key()), 1, Duration.ofSeconds(20)))
+                .as("another project's event is not held back").hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var outboxState = given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox").then().statusCode(200).extract();
+            assertThat(outboxState.<List<String>>path("parked.projectId")).containsExactly(parkedProject);
+            assertThat(outboxState.<List<String>>path("parked.eventType")).containsExactly("TooLarge");
+            assertThat(outboxState.<String>path("parked[0].lastError")).contains("RecordTooLarge");
+            // the parked event and the one behind it
+            assertThat(outboxState.<Integer>path("pending")).isEqualTo(2);
+        });
+        String eventId = given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox").then().extract().path("parked[0].eventId");
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/outbox/" + eventId + "/retry").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox")
+                .then().extract().<Integer>path("parked[0].attempts") == 2);
+        given().auth().oauth2(EDU).get("/api/v1/admin/outbox").then().statusCode(403);
+        QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("delete from outbox_event where message_key = :key").setParameter("key", parkedProject)
+                .executeUpdate());
+    }
+
+    @Test
+    void shouldSetAsideARecordThatIsNotAnEventAndKeepConsumingBehindIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        KafkaProbe.send(Topics.REVIEWS, key, "this is not an event");
+        String id = submitted("JC-CQ-2025-003");
+        KafkaProbe.send(Topics.REVIEWS, key, approval(id));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED".equals(
+                given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
+        List<Map<String, String>> deadLetters = given().auth().oauth2(ADMIN).get("/api/v1/admin/dead-letters")
+                .then().statusCode(200).extract().path("findAll { it.reason.contains('this is not an event') }");
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0)).containsEntry("topic", Topics.REVIEWS);
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/dead-letters/" + deadLetters.get(0).get("eventId") + "/replay")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/still-unprocessable"));
+    }
+
+    @Test
+    void shouldRetryWhileTheDatabaseRefusesConnectionsAndApplyTheDecisionWhenItIsBack() throws Exception {
+        String id = submitted("JC-CQ-2025-004");
+        int deadLettersBefore = given().auth().oauth2(ADMIN).get("/api/v1/admin/dead-letters").then().extract()
+                .<List<?>>path("").size();
+        refuseConnections(true);
+        try {
+            KafkaProbe.send(Topics.REVIEWS, id, approval(id));
+            // the outage itself: longer than any bounded retry would have waited before dead-lettering
+            Thread.sleep(8_000);
+        } finally {
+            refuseConnections(false);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "APPROVED".equals(
+                given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
+        assertThat(given().auth().oauth2(ADMIN).get("/api/v1/admin/dead-letters").then().extract().<List<?>>path(""))
+                .hasSize(deadLettersBefore);
+    }
+
+    private String approval(String id) throws Exception {
+        ProjectDocument document = JSON.readValue(given().auth().oauth2(EDU).get("/api/v1/projects/" + id + "/export")
+                .asString(), ProjectDocument.class);
+        EventEnvelope approved = codec.envelope(EventTypes.PROJECT_APPROVED, UUID.fromString(id), 1, "李复审",
+                new ProjectApproved("JX2025-R1", "李复审", OffsetDateTime.now(), "优", document));
+        return codec.encode(approved);
+    }
+
+    /** The service's database refuses new connections and drops the ones it has, like a server going away. */
+    private static void refuseConnections(boolean refuse) throws Exception {
+        TestInfrastructure infra = TestInfrastructure.get();
+        String db = infra.currentDatabase();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("postgres"), infra.pgUser(), infra.pgPassword());
+                Statement s = c.createStatement()) {
+            s.execute("alter database " + db + " allow_connections " + !refuse);
+            if (refuse) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db + "'");
+            }
+        }
+    }
+
+    private static String submitted(String ref) {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.seedDocument(ref));
+        given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+}
