@@ -66,6 +66,20 @@ class ReviewCycleTest {
                 given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
     }
 
+    /**
+     * Waits until every record sent so far to jixiao.reviews under {@code key} has been consumed: the
+     * return of another project, sent under the same key (so to the same partition, behind them), is
+     * applied only after them. A barrier, not a sleep: it fails when nothing is consumed at all.
+     */
+    void awaitReviewsConsumedUpTo(String key) throws Exception {
+        String barrier = submitted("JC-CQ-2025-001");
+        EventEnvelope returned = codec.envelope(EventTypes.PROJECT_RETURNED, UUID.fromString(barrier), 1, "屏障",
+                new ProjectReturned("屏障", OffsetDateTime.now(), "业务股室初审", "barrier", List.of()));
+        KafkaProbe.send(Topics.REVIEWS, key, codec.encode(returned));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RETURNED".equals(
+                given().auth().oauth2(EDU).get("/api/v1/projects/" + barrier).then().extract().path("status")));
+    }
+
     @Test
     void shouldShowTheReviewersCommentsOnAReturnedProjectOnceEvenWhenTheReturnIsRedelivered() throws Exception {
         String id = submitted("JC-CQ-2025-004");
@@ -76,7 +90,7 @@ class ReviewCycleTest {
         KafkaProbe.send(Topics.REVIEWS, id, codec.encode(returned));
         await().atMost(Duration.ofSeconds(20)).until(() -> "RETURNED".equals(
                 given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
-        Thread.sleep(1000);
+        awaitReviewsConsumedUpTo(id);
         given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then()
                 .body("reviewComments", hasSize(2))
                 .body("reviewComments.text", equalTo(List.of("请完善绩效指标", "数量与学生人数不符")))
@@ -92,7 +106,7 @@ class ReviewCycleTest {
         EventEnvelope stale = codec.envelope(EventTypes.PROJECT_APPROVED, UUID.fromString(id), 7, "r",
                 new ProjectApproved("JX-STALE", "r", OffsetDateTime.now(), null, exported(id)));
         KafkaProbe.send(Topics.REVIEWS, id, codec.encode(stale));
-        Thread.sleep(1500);
+        awaitReviewsConsumedUpTo(id);
         given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().body("status", equalTo("SUBMITTED"));
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.rest.Problem.Violation;
+import org.jixiao.common.domain.Violation;
 
 /**
  * The rules of the interchange contract (project.schema.json) for one project document. A draft only

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.Framework;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.rest.Problem.Violation;
+import org.jixiao.common.domain.Violation;
 
 /** At submission, every row's 一级/二级 must be a node of the framework in force for the budget year. */
 public final class FrameworkRowsPolicy {

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
 
 /**
  * A project's 项目支出绩效目标表 and where it stands. The content is the interchange document's; every
@@ -107,7 +108,7 @@ public class Project {
         return p;
     }
 
-    /** Replaces the whole content; the caller has checked that the status allows it. */
+    /** Replaces the whole content while editable; false, and no new revision, when nothing changes. */
     public boolean replaceContent(ProjectDocument content, String actor) {
         requireEditable();
         if (toDocument().equals(withExternalRef(content, externalRef))) {
@@ -120,7 +121,7 @@ public class Project {
 
     public void requireEditable() {
         if (!status.editable()) {
-            throw ProblemException.conflict("not-editable",
+            throw DomainException.conflict("not-editable",
                     "a " + status + " project cannot be changed; it can be edited while DRAFT, RETURNED or AMENDING"
                             + (status == ProjectStatus.APPROVED ? " (open an amendment to change an approved project)" : ""));
         }
@@ -133,7 +134,7 @@ public class Project {
 
     public void markSubmitted(String actor) {
         if (!status.editable()) {
-            throw ProblemException.conflict("not-submittable", "a " + status + " project cannot be submitted");
+            throw DomainException.conflict("not-submittable", "a " + status + " project cannot be submitted");
         }
         status = ProjectStatus.SUBMITTED;
         touch(actor);
@@ -155,14 +156,19 @@ public class Project {
     /** 调整: reopens an approved project for changes; the approved revision stays in force until the next approval. */
     public void openAmendment(String reason, String actor) {
         if (status != ProjectStatus.APPROVED) {
-            throw ProblemException.conflict("not-amendable", "only an APPROVED project can be amended; this one is " + status);
+            throw DomainException.conflict("not-amendable", "only an APPROVED project can be amended; this one is " + status);
         }
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.badRequest("amendment-needs-reason", "an amendment (调整) needs a reason");
+            throw DomainException.invalid("amendment-needs-reason", "an amendment (调整) needs a reason");
         }
         status = ProjectStatus.AMENDING;
         amendmentReason = reason;
         touch(actor);
+    }
+
+    /** A department actor sees only its own department's projects; to anyone else a hidden one does not exist. */
+    public boolean isVisibleTo(Actor actor) {
+        return actor.mayAccessDepartment(departmentCode);
     }
 
     public boolean amending() {

@@ -7,16 +7,16 @@ import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.FrameworkPublished;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
-import org.jixiao.project.repository.FrameworkRepository;
+import org.jixiao.project.service.FrameworkService;
 
-/** Keeps the frameworks indicator-service publishes (topic jixiao.frameworks) for local validation. */
+/** Consumes the frameworks indicator-service publishes (topic jixiao.frameworks), each exactly once. */
 @ApplicationScoped
 public class FrameworkEventsConsumer {
     private final Inbox inbox;
     private final EventCodec codec;
-    private final FrameworkRepository frameworks;
+    private final FrameworkService frameworks;
 
-    public FrameworkEventsConsumer(Inbox inbox, EventCodec codec, FrameworkRepository frameworks) {
+    public FrameworkEventsConsumer(Inbox inbox, EventCodec codec, FrameworkService frameworks) {
         this.inbox = inbox;
         this.codec = codec;
         this.frameworks = frameworks;
@@ -27,8 +27,7 @@ public class FrameworkEventsConsumer {
     public void onEvent(String payload) {
         inbox.process(payload, event -> {
             if (EventTypes.FRAMEWORK_PUBLISHED.equals(event.eventType())) {
-                FrameworkPublished published = codec.data(event, FrameworkPublished.class);
-                frameworks.save(published.budgetYear(), published.framework());
+                frameworks.published(codec.data(event, FrameworkPublished.class));
             }
         });
     }

@@ -1,17 +1,18 @@
 package org.jixiao.project.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
+import org.jixiao.common.repository.Paging;
 import org.jixiao.project.domain.Project;
-import org.jixiao.project.domain.ProjectStatus;
+import org.jixiao.project.domain.ProjectFilter;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
@@ -24,11 +25,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return list("budgetYear = ?1 and externalRef in ?2", budgetYear, externalRefs);
     }
 
-    public record Filter(Integer budgetYear, String departmentCode, ProjectStatus status, String nameContains,
-            BigDecimal fundingMin, BigDecimal fundingMax) {
-    }
-
-    public PanacheQuery<Project> search(Filter f, Sort sort) {
+    /** One page of the matching projects; the sort field is an attribute of {@link Project}, id breaks ties. */
+    public Page<Project> search(ProjectFilter f, SortOrder order, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (f.budgetYear() != null) {
@@ -56,6 +54,6 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("max", f.fundingMax());
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
-        return find(query, sort, params);
+        return Paging.page(find(query, Paging.sort(order, "id"), params), page);
     }
 }

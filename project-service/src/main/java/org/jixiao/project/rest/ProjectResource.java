@@ -1,7 +1,6 @@
 package org.jixiao.project.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,19 +33,25 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.common.domain.Violation;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
-import org.jixiao.common.rest.ProblemException;
 import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
 import org.jixiao.project.domain.Project;
+import org.jixiao.project.domain.ProjectFilter;
+import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
-import org.jixiao.project.repository.ProjectRepository;
-import org.jixiao.project.repository.ProjectRevisionRepository;
-import org.jixiao.project.repository.ReviewCommentRepository;
 import org.jixiao.project.service.ImportService;
+import org.jixiao.project.service.ProjectDetails;
 import org.jixiao.project.service.ProjectService;
+import org.jixiao.project.service.RevisionService;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,21 +64,15 @@ public class ProjectResource {
     private static final String NDJSON = "application/x-ndjson";
 
     private final ProjectService service;
+    private final RevisionService revisions;
     private final ImportService importer;
-    private final ReviewCommentRepository comments;
-    private final ProjectRevisionRepository revisions;
     private final Caller caller;
 
-    public ProjectResource(ProjectService service, ImportService importer, ReviewCommentRepository comments,
-            ProjectRevisionRepository revisions, Caller caller) {
+    public ProjectResource(ProjectService service, RevisionService revisions, ImportService importer, Caller caller) {
         this.service = service;
-        this.importer = importer;
-        this.comments = comments;
         this.revisions = revisions;
+        this.importer = importer;
         this.caller = caller;
-    }
-
-    public record ProjectPage(List<ProjectView> items, int page, int size, long total) {
     }
 
     @POST
@@ -82,15 +81,15 @@ public class ProjectResource {
     @Operation(summary = "Declare a project (a DRAFT; it may be incomplete until submitted)")
     @APIResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response create(@NotNull ProjectDocument document) {
-        Project project = service.create(document, caller);
-        return withTag(Response.created(URI.create("/api/v1/projects/" + project.id())), project)
-                .entity(ProjectView.of(project, List.of())).build();
+        ProjectDetails created = service.create(document, caller.actor());
+        return withTag(Response.created(URI.create("/api/v1/projects/" + created.project().id())), created.project())
+                .entity(ProjectView.of(created)).build();
     }
 
     @GET
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "List projects; a department token sees only its own department's")
-    public ProjectPage list(@QueryParam("budgetYear") Integer budgetYear,
+    public Page<ProjectView> list(@QueryParam("budgetYear") Integer budgetYear,
             @QueryParam("departmentCode") String departmentCode,
             @Parameter(description = "DRAFT, SUBMITTED, RETURNED, APPROVED or AMENDING") @QueryParam("status") String status,
             @QueryParam("nameContains") String nameContains,
@@ -100,11 +99,10 @@ public class ProjectResource {
             @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        var result = service.list(new ProjectRepository.Filter(budgetYear, departmentCode,
-                Params.enumValue(ProjectStatus.class, status, "status"), nameContains,
-                fundingMin, fundingMax), sortOf(sort), page, size, caller);
-        return new ProjectPage(result.items().stream().map(ProjectView::summary).toList(), result.page(),
-                result.size(), result.total());
+        ProjectFilter filter = new ProjectFilter(budgetYear, departmentCode,
+                Params.enumValue(ProjectStatus.class, status, "status"), nameContains, fundingMin, fundingMax);
+        return service.list(filter, SortOrder.parse(sort, ProjectService.SORT_FIELDS), new PageRequest(page, size),
+                caller.actor()).map(ProjectView::summary);
     }
 
     @GET
@@ -114,8 +112,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "no such project, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        Project project = service.get(id, caller);
-        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+        return ok(service.get(id, caller.actor()));
     }
 
     @PUT
@@ -128,8 +125,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull ProjectDocument document) {
-        Project project = service.replace(id, requireVersion(ifMatch), document, caller);
-        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+        return ok(service.replace(id, requireVersion(ifMatch), document, caller.actor()));
     }
 
     @PATCH
@@ -140,8 +136,7 @@ public class ProjectResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProjectDocument.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
-        Project project = service.patch(id, requireVersion(ifMatch), mergePatch, caller);
-        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+        return ok(service.patch(id, requireVersion(ifMatch), mergePatch, caller.actor()));
     }
 
     @DELETE
@@ -150,7 +145,7 @@ public class ProjectResource {
     @Operation(summary = "Delete a draft that was never submitted (If-Match required)")
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, requireVersion(ifMatch), caller);
+        service.delete(id, requireVersion(ifMatch), caller.actor());
         return Response.noContent().build();
     }
 
@@ -162,14 +157,10 @@ public class ProjectResource {
     public Response submit(@PathParam("id") UUID id,
             @Parameter(description = "a retry with the same key answers the first result and emits nothing")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 200 characters");
-        }
-        Project project = service.submit(id, idempotencyKey, caller);
-        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+        return ok(service.submit(id, idempotencyKey, caller.actor()));
     }
 
-    public record Validation(@Schema(description = "what a submission would refuse now") List<Problem.Violation> problems) {
+    public record Validation(@Schema(description = "what a submission would refuse now") List<Violation> problems) {
     }
 
     @GET
@@ -177,7 +168,7 @@ public class ProjectResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "预检: every problem a submission would report now, without submitting")
     public Validation validation(@PathParam("id") UUID id) {
-        return new Validation(service.validate(id, caller));
+        return new Validation(service.validate(id, caller.actor()));
     }
 
     public record AmendmentRequest(@Schema(description = "调整原因") @jakarta.validation.constraints.NotBlank String reason) {
@@ -190,17 +181,16 @@ public class ProjectResource {
     @Operation(summary = "Open an amendment (调整) of an APPROVED project; submitting it emits ProjectAmended with the diff")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response amend(@PathParam("id") UUID id, @NotNull @jakarta.validation.Valid AmendmentRequest request) {
-        Project project = service.openAmendment(id, request.reason(), caller);
-        return withTag(Response.ok(ProjectView.of(project, comments.listFor(id))), project).build();
+        return ok(service.openAmendment(id, request.reason(), caller.actor()));
     }
 
     @GET
     @Path("{id}/revisions/{revision}/diff")
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Field-level changes from revision `against` to this revision")
-    public List<org.jixiao.common.events.ProjectSubmitted.FieldChange> diff(@PathParam("id") UUID id,
+    public List<FieldChange> diff(@PathParam("id") UUID id,
             @PathParam("revision") int revision, @QueryParam("against") @NotNull Integer against) {
-        return service.diff(id, against, revision, caller);
+        return revisions.diff(id, against, revision, caller.actor());
     }
 
     @GET
@@ -209,7 +199,7 @@ public class ProjectResource {
     @Operation(summary = "The project as an interchange document (project.schema.json)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectDocument.class)))
     public ProjectDocument export(@PathParam("id") UUID id) {
-        return service.get(id, caller).toDocument();
+        return service.get(id, caller.actor()).document();
     }
 
     public record RevisionSummary(int revision, String kind, String reason, String submittedBy,
@@ -221,9 +211,8 @@ public class ProjectResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "The frozen revisions (one per submission or amendment)")
     public List<RevisionSummary> revisions(@PathParam("id") UUID id) {
-        service.get(id, caller);
-        return revisions.listFor(id).stream().map(r -> new RevisionSummary(r.revision(), r.kind().name(), r.reason(),
-                r.submittedBy(), r.submittedAt())).toList();
+        return revisions.list(id, caller.actor()).stream().map(r -> new RevisionSummary(r.revision(), r.kind().name(),
+                r.reason(), r.submittedBy(), r.submittedAt())).toList();
     }
 
     @GET
@@ -232,10 +221,9 @@ public class ProjectResource {
     @Operation(summary = "One frozen revision as an interchange document")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectDocument.class)))
     public Response revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
-        service.get(id, caller);
-        return revisions.find(id, revision)
-                .map(r -> Response.ok(r.document(), MediaType.APPLICATION_JSON).build())
-                .orElseThrow(() -> ProblemException.notFound("revision", revision + " of project " + id));
+        // the document leaves exactly as it was frozen, not re-serialised
+        ProjectRevision frozen = revisions.get(id, revision, caller.actor());
+        return Response.ok(frozen.document(), MediaType.APPLICATION_JSON).build();
     }
 
     public record ImportResponse(List<ImportService.Result> results) {
@@ -256,13 +244,13 @@ public class ProjectResource {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         ImportService.OnApproved mode = onApproved == null ? ImportService.OnApproved.conflict
                 : Params.enumValue(ImportService.OnApproved.class, onApproved, "onApproved");
-        return new ImportResponse(importer.importStream(body, ndjson, caller.name(), mode, amendmentReason));
+        return new ImportResponse(importer.importStream(body, ndjson, caller.actor(), mode, amendmentReason));
     }
 
     private static long requireVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "if-match-required", "Precondition required",
-                    "send If-Match with the ETag of your last read of this project");
+            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "if-match-required", null,
+                    "send If-Match with the ETag of your last read of this project", List.of());
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
@@ -272,21 +260,16 @@ public class ProjectResource {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ProblemException(412, "stale-etag", "Precondition failed", "If-Match " + ifMatch + " is not an ETag of this project");
+            throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "stale-etag", null,
+                    "If-Match " + ifMatch + " is not an ETag of this project", List.of());
         }
+    }
+
+    private static Response ok(ProjectDetails details) {
+        return withTag(Response.ok(ProjectView.of(details)), details.project()).build();
     }
 
     private static Response.ResponseBuilder withTag(Response.ResponseBuilder builder, Project project) {
         return builder.tag(new EntityTag(Long.toString(project.version())));
-    }
-
-    private static Sort sortOf(String sort) {
-        List<String> allowed = List.of("name", "budgetYear", "funding", "status", "createdAt", "updatedAt");
-        boolean descending = sort.startsWith("-");
-        String field = descending ? sort.substring(1) : sort;
-        if (!allowed.contains(field)) {
-            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + allowed + ", optionally prefixed by -");
-        }
-        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id");
     }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.domain.Violation;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectStatus;
-import org.jixiao.project.domain.ReviewComment;
+import org.jixiao.project.service.ProjectDetails;
 
 /** A project as the front ends read it: the 项目支出绩效目标表 plus its place in the review cycle. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +40,7 @@ public record ProjectView(
         @Schema(description = "项目资金（元）, decimal string", example = "5831922.19") String funding,
         List<ProjectDocument.IndicatorRow> indicators,
         @Schema(description = "退回意见 of the returns so far") List<Comment> reviewComments,
-        @Schema(description = "things to look at that do not block saving, e.g. a 三级指标 used twice") List<org.jixiao.common.rest.Problem.Violation> warnings,
+        @Schema(description = "things to look at that do not block saving, e.g. a 三级指标 used twice") List<Violation> warnings,
         String createdBy,
         OffsetDateTime createdAt,
         String updatedBy,
@@ -62,16 +63,17 @@ public record ProjectView(
         return list.isEmpty() ? null : list;
     }
 
-    public static ProjectView of(Project p, List<ReviewComment> comments) {
-        ProjectDocument d = p.toDocument();
+    public static ProjectView of(ProjectDetails details) {
+        Project p = details.project();
+        ProjectDocument d = details.document();
         return new ProjectView(p.id(), d.externalRef(), p.status(), p.revision(), p.approvedRevision(),
                 p.approvalNumber(), p.amendmentReason(), p.version(), d.budgetYear(), d.name(), d.departmentCode(), d.departmentName(),
                 d.budgetUnitCode(), d.budgetUnitName(), d.attribute(), d.overview(), d.basis(), d.necessity(),
                 d.safeguards(), d.implementationPlan(), d.annualGoal(), d.implementingUnit(), d.funding(),
                 d.indicators(),
-                comments == null ? null : comments.stream().map(c -> new Comment(c.revision(), c.stage(), c.field(),
+                details.reviewComments().stream().map(c -> new Comment(c.revision(), c.stage(), c.field(),
                         c.indicatorIndex(), c.indicatorName(), c.text(), c.author(), c.createdAt())).toList(),
-                emptyToNull(org.jixiao.project.domain.FrameworkRowsPolicy.duplicates(d)),
+                emptyToNull(details.warnings()),
                 p.createdBy(), p.createdAt(), p.updatedBy(), p.updatedAt());
     }
 }

@@ -10,7 +10,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.HashMap;
@@ -20,8 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.rest.Problem.Violation;
-import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Violation;
 import org.jixiao.project.domain.DocumentPolicy;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectStatus;
@@ -38,10 +41,9 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Documents per transaction: large enough for batched inserts, small enough to retry one by one. */
     private static final int CHUNK = 100;
-    private static final Set<String> KNOWN_FIELDS = Set.of("externalRef", "budgetYear", "name", "departmentCode",
-            "departmentName", "budgetUnitCode", "budgetUnitName", "attribute", "overview", "basis", "necessity",
-            "safeguards", "implementationPlan", "annualGoal", "implementingUnit", "funding", "indicators");
-    private static final Set<String> KNOWN_ROW_FIELDS = Set.of("level1", "level2", "name", "target", "valueBasis", "note");
+    /** Read off the contract's records, so a field added to the contract is never warned about as unknown. */
+    private static final Set<String> KNOWN_FIELDS = componentNames(ProjectDocument.class);
+    private static final Set<String> KNOWN_ROW_FIELDS = componentNames(ProjectDocument.IndicatorRow.class);
 
     public enum Outcome { created, updated, unchanged, rejected }
 
@@ -69,18 +71,15 @@ public class ImportService {
         amend
     }
 
-    public List<Result> importStream(InputStream body, boolean ndjson, String actor) {
-        return importStream(body, ndjson, actor, OnApproved.conflict, null);
-    }
-
-    public List<Result> importStream(InputStream body, boolean ndjson, String actor, OnApproved onApproved, String reason) {
+    public List<Result> importStream(InputStream body, boolean ndjson, Actor by, OnApproved onApproved, String reason) {
+        String actor = by.name();
         List<Result> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(CHUNK);
         long started = System.nanoTime();
         try (JsonParser parser = tolerant.getFactory().createParser(body)) {
             if (!ndjson) {
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    throw ProblemException.badRequest("import-not-array",
+                    throw DomainException.invalid("import-not-array",
                             "the body must be a JSON array of project documents (or NDJSON with Content-Type application/x-ndjson)");
                 }
             }
@@ -109,7 +108,7 @@ public class ImportService {
             store(chunk, results, actor, onApproved, reason);
         } catch (IOException e) {
             store(chunk, results, actor, onApproved, reason);
-            throw ProblemException.badRequest("malformed-json",
+            throw DomainException.invalid("malformed-json",
                     "the import body is not valid JSON after " + results.size() + " document(s): " + e.getMessage());
         }
         LOG.infof("import: %d documents done in %d ms", results.size(), (System.nanoTime() - started) / 1_000_000);
@@ -233,5 +232,10 @@ public class ImportService {
             }
         }
         return warnings;
+    }
+
+    private static Set<String> componentNames(Class<? extends Record> contract) {
+        return Arrays.stream(contract.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

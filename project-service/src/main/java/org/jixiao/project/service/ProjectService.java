@@ -1,135 +1,136 @@
 package org.jixiao.project.service;
 
-import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jixiao.common.contract.DocumentDiff;
+import org.jixiao.common.contract.FieldChange;
+import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Violation;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.ProjectSubmitted;
-import org.jixiao.common.events.ProjectSubmitted.FieldChange;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.Outbox;
-import org.jixiao.common.rest.Problem;
-import org.jixiao.common.rest.ProblemException;
-import org.jixiao.common.security.Caller;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
 import org.jixiao.project.domain.DocumentPolicy;
 import org.jixiao.project.domain.FrameworkRowsPolicy;
 import org.jixiao.project.domain.Project;
+import org.jixiao.project.domain.ProjectFilter;
 import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
 import org.jixiao.project.repository.FrameworkRepository;
 import org.jixiao.project.repository.ProjectRepository;
 import org.jixiao.project.repository.ProjectRevisionRepository;
+import org.jixiao.project.repository.ReviewCommentRepository;
 import org.jixiao.project.repository.SubmitRequestRepository;
 
 /** The department's use cases on its declarations; each public method is one transaction. */
 @ApplicationScoped
 public class ProjectService {
+    /** The fields a list may be sorted by (attributes of {@link Project}). */
+    public static final List<String> SORT_FIELDS = List.of("name", "budgetYear", "funding", "status", "createdAt",
+            "updatedAt");
+
     private final ProjectRepository projects;
     private final ProjectRevisionRepository revisions;
+    private final ReviewCommentRepository comments;
     private final SubmitRequestRepository submitRequests;
     private final FrameworkRepository frameworks;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public ProjectService(ProjectRepository projects, ProjectRevisionRepository revisions,
-            SubmitRequestRepository submitRequests, FrameworkRepository frameworks, Outbox outbox, ObjectMapper json) {
+            ReviewCommentRepository comments, SubmitRequestRepository submitRequests, FrameworkRepository frameworks,
+            Outbox outbox, ObjectMapper json) {
         this.projects = projects;
         this.revisions = revisions;
+        this.comments = comments;
         this.submitRequests = submitRequests;
         this.frameworks = frameworks;
         this.outbox = outbox;
         this.json = json;
     }
 
-    public record PageOf<T>(List<T> items, int page, int size, long total) {
-    }
-
     @Transactional
-    public Project create(ProjectDocument document, Caller caller) {
+    public ProjectDetails create(ProjectDocument document, Actor actor) {
         requireValid(DocumentPolicy.checkDraft(document));
-        requireDepartment(document.departmentCode(), caller);
+        requireDepartment(document.departmentCode(), actor);
         if (document.externalRef() != null
                 && projects.findByExternalRef(document.budgetYear(), document.externalRef()).isPresent()) {
-            throw ProblemException.conflict("duplicate-external-ref", "a project with externalRef "
+            throw DomainException.conflict("duplicate-external-ref", "a project with externalRef "
                     + document.externalRef() + " already exists for budget year " + document.budgetYear());
         }
-        Project project = Project.declare(document, caller.name());
+        Project project = Project.declare(document, actor.name());
         projects.persist(project);
-        return project;
+        ProjectDocument stored = project.toDocument();
+        return new ProjectDetails(project, stored, List.of(), FrameworkRowsPolicy.duplicates(stored));
+    }
+
+    /** The project with the comments of its returns; 404 when it does not exist or is not the actor's. */
+    @Transactional
+    public ProjectDetails get(UUID id, Actor actor) {
+        return details(projects.findByIdOptional(id).filter(p -> p.isVisibleTo(actor))
+                .orElseThrow(() -> DomainException.notFound("project", id)));
     }
 
     @Transactional
-    public Project get(UUID id, Caller caller) {
-        Project project = projects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
-        if (!caller.mayAccessDepartment(project.departmentCode())) {
-            throw ProblemException.notFound("project", id);
-        }
-        project.toDocument(); // load the indicator rows inside the transaction
-        return project;
+    public Page<Project> list(ProjectFilter filter, SortOrder order, PageRequest page, Actor actor) {
+        return projects.search(filter.visibleTo(actor), order, page);
     }
 
     @Transactional
-    public PageOf<Project> list(ProjectRepository.Filter filter, Sort sort, int page, int size, Caller caller) {
-        ProjectRepository.Filter effective = caller.restrictedToDepartment()
-                .map(d -> new ProjectRepository.Filter(filter.budgetYear(), d, filter.status(), filter.nameContains(),
-                        filter.fundingMin(), filter.fundingMax()))
-                .orElse(filter);
-        var query = projects.search(effective, sort).page(Page.of(page, size));
-        List<Project> items = query.list();
-        return new PageOf<>(items, page, size, query.count());
-    }
-
-    @Transactional
-    public Project replace(UUID id, long expectedVersion, ProjectDocument document, Caller caller) {
-        Project project = lockForWrite(id, expectedVersion, caller);
+    public ProjectDetails replace(UUID id, long expectedVersion, ProjectDocument document, Actor actor) {
+        Project project = lockForWrite(id, expectedVersion, actor);
         requireValid(DocumentPolicy.checkDraft(document));
-        requireDepartment(document.departmentCode(), caller);
+        requireDepartment(document.departmentCode(), actor);
         if (document.budgetYear() != project.budgetYear()) {
-            throw ProblemException.badRequest("immutable-field", "budgetYear cannot change; declare a new project instead");
+            throw DomainException.invalid("immutable-field", "budgetYear cannot change; declare a new project instead");
         }
-        project.replaceContent(document, caller.name());
+        project.replaceContent(document, actor.name());
+        // the ETag of the answer must be the version this change produces
         projects.flush();
-        return project;
+        return details(project);
     }
 
     /** JSON Merge Patch (RFC 7396) over the interchange document. */
     @Transactional
-    public Project patch(UUID id, long expectedVersion, JsonNode mergePatch, Caller caller) {
+    public ProjectDetails patch(UUID id, long expectedVersion, JsonNode mergePatch, Actor actor) {
         if (mergePatch == null || !mergePatch.isObject()) {
-            throw ProblemException.badRequest("invalid-patch", "a merge patch must be a JSON object");
+            throw DomainException.invalid("invalid-patch", "a merge patch must be a JSON object");
         }
-        Project project = lockForWrite(id, expectedVersion, caller);
+        Project project = lockForWrite(id, expectedVersion, actor);
         JsonNode current = json.valueToTree(project.toDocument());
         JsonNode merged = MergePatch.apply(current, mergePatch);
         ProjectDocument document;
         try {
             document = json.treeToValue(merged, ProjectDocument.class);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("invalid-patch", "the patched document is not valid: " + e.getOriginalMessage());
+            throw DomainException.invalid("invalid-patch", "the patched document is not valid: " + e.getOriginalMessage());
         }
-        return replace(id, project.version(), document, caller);
+        return replace(id, project.version(), document, actor);
     }
 
     @Transactional
-    public void delete(UUID id, long expectedVersion, Caller caller) {
-        Project project = lockForWrite(id, expectedVersion, caller);
+    public void delete(UUID id, long expectedVersion, Actor actor) {
+        Project project = lockForWrite(id, expectedVersion, actor);
         if (project.status() != ProjectStatus.DRAFT || revisions.exists(id, 1)) {
-            throw ProblemException.conflict("not-deletable", "only a never-submitted DRAFT can be deleted");
+            throw DomainException.conflict("not-deletable", "only a never-submitted DRAFT can be deleted");
         }
         projects.delete(project);
     }
@@ -139,13 +140,13 @@ public class ProjectService {
      * first result and emits nothing.
      */
     @Transactional
-    public Project submit(UUID id, String idempotencyKey, Caller caller) {
-        Project project = projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .filter(p -> caller.mayAccessDepartment(p.departmentCode()))
-                .orElseThrow(() -> ProblemException.notFound("project", id));
+    public ProjectDetails submit(UUID id, String idempotencyKey, Actor actor) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw DomainException.invalid("invalid-idempotency-key", "Idempotency-Key must be 1 to 200 characters");
+        }
+        Project project = lockVisible(id, actor);
         if (idempotencyKey != null && submitRequests.revisionFor(id, idempotencyKey).isPresent()) {
-            project.toDocument();
-            return project;
+            return details(project);
         }
         project.requireEditable();
         ProjectDocument document = project.toDocument();
@@ -160,79 +161,75 @@ public class ProjectService {
                     .orElseThrow(() -> new IllegalStateException("approved revision " + project.approvedRevision() + " of " + id + " is missing"));
             changes = DocumentDiff.between(approved, document);
         }
-        project.markSubmitted(caller.name());
+        project.markSubmitted(actor.name());
         revisions.persist(new ProjectRevision(id, project.revision(),
                 amendment ? ProjectRevision.Kind.AMENDMENT : ProjectRevision.Kind.SUBMISSION,
-                amendment ? project.amendmentReason() : null, toJson(document), caller.name(),
+                amendment ? project.amendmentReason() : null, toJson(document), actor.name(),
                 OffsetDateTime.now(ZoneOffset.UTC)));
         if (idempotencyKey != null) {
             submitRequests.remember(id, idempotencyKey, project.revision());
         }
         outbox.publish(Topics.PROJECTS, amendment ? EventTypes.PROJECT_AMENDED : EventTypes.PROJECT_SUBMITTED, id,
-                project.revision(), caller.name(), new ProjectSubmitted(document, caller.name(),
+                project.revision(), actor.name(), new ProjectSubmitted(document, actor.name(),
                         amendment ? project.amendmentReason() : null, amendment ? project.approvedRevision() : null,
                         changes));
-        return project;
+        return details(project);
     }
 
     /** Everything a submission would refuse now, without submitting (预检). */
     @Transactional
-    public List<Problem.Violation> validate(UUID id, Caller caller) {
-        return submissionProblems(get(id, caller).toDocument());
+    public List<Violation> validate(UUID id, Actor actor) {
+        return submissionProblems(get(id, actor).document());
     }
 
-    private List<Problem.Violation> submissionProblems(ProjectDocument document) {
-        List<Problem.Violation> problems = new java.util.ArrayList<>(DocumentPolicy.checkSubmission(document));
+    private List<Violation> submissionProblems(ProjectDocument document) {
+        List<Violation> problems = new ArrayList<>(DocumentPolicy.checkSubmission(document));
         frameworks.inForce(document.budgetYear()).ifPresent(f -> problems.addAll(FrameworkRowsPolicy.check(document, f)));
         return problems;
     }
 
     /** 调整: opens an amendment of an approved project. */
     @Transactional
-    public Project openAmendment(UUID id, String reason, Caller caller) {
-        Project project = projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .filter(p -> caller.mayAccessDepartment(p.departmentCode()))
-                .orElseThrow(() -> ProblemException.notFound("project", id));
-        project.openAmendment(reason, caller.name());
-        project.toDocument();
+    public ProjectDetails openAmendment(UUID id, String reason, Actor actor) {
+        Project project = lockVisible(id, actor);
+        project.openAmendment(reason, actor.name());
         projects.flush();
-        return project;
+        return details(project);
     }
 
-    /** Field-level differences from revision {@code from} to revision {@code to}, both frozen. */
-    @Transactional
-    public List<FieldChange> diff(UUID id, int from, int to, Caller caller) {
-        get(id, caller);
-        ProjectDocument a = revisions.find(id, from).map(r -> fromJson(r.document()))
-                .orElseThrow(() -> ProblemException.notFound("revision", from + " of project " + id));
-        ProjectDocument b = revisions.find(id, to).map(r -> fromJson(r.document()))
-                .orElseThrow(() -> ProblemException.notFound("revision", to + " of project " + id));
-        return DocumentDiff.between(a, b);
+    private ProjectDetails details(Project project) {
+        ProjectDocument document = project.toDocument();
+        return new ProjectDetails(project, document, comments.listFor(project.id()),
+                FrameworkRowsPolicy.duplicates(document));
     }
 
-    private Project lockForWrite(UUID id, long expectedVersion, Caller caller) {
-        Project project = projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .filter(p -> caller.mayAccessDepartment(p.departmentCode()))
-                .orElseThrow(() -> ProblemException.notFound("project", id));
+    private Project lockVisible(UUID id, Actor actor) {
+        return projects.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(p -> p.isVisibleTo(actor))
+                .orElseThrow(() -> DomainException.notFound("project", id));
+    }
+
+    private Project lockForWrite(UUID id, long expectedVersion, Actor actor) {
+        Project project = lockVisible(id, actor);
         if (project.version() != expectedVersion) {
-            throw new ProblemException(412, "stale-etag", "Precondition failed",
+            throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "stale-etag", null,
                     "the project changed since you read it (your ETag is version " + expectedVersion + ", current is "
-                            + project.version() + "); read it again and reapply your change");
+                            + project.version() + "); read it again and reapply your change", List.of());
         }
         return project;
     }
 
-    private static void requireDepartment(String departmentCode, Caller caller) {
-        if (!caller.mayAccessDepartment(departmentCode)) {
-            throw ProblemException.forbidden("other-department",
-                    "your token is limited to department " + caller.restrictedToDepartment().orElse("")
+    private static void requireDepartment(String departmentCode, Actor actor) {
+        if (!actor.mayAccessDepartment(departmentCode)) {
+            throw DomainException.forbidden("other-department",
+                    "your token is limited to department " + actor.restrictedToDepartment().orElse("")
                             + " and cannot declare for department " + departmentCode);
         }
     }
 
-    static void requireValid(List<Problem.Violation> violations) {
+    private static void requireValid(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new ProblemException(400, "invalid-project", "Invalid project",
+            throw DomainException.invalid("invalid-project", "Invalid project",
                     violations.size() + " problem(s): " + violations.stream().map(v -> v.pointer() + " " + v.message())
                             .reduce((a, b) -> a + "; " + b).orElse(""),
                     violations);
