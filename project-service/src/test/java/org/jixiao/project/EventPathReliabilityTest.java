@@ -104,12 +104,15 @@ class EventPathReliabilityTest {
         });
         String eventId = given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox").then().extract().path("parked[0].eventId");
         given().auth().oauth2(ADMIN).post("/api/v1/admin/outbox/" + eventId + "/retry").then().statusCode(204);
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(ADMIN).get("/api/v1/admin/outbox")
-                .then().extract().<Integer>path("parked[0].attempts") == 2);
-        given().auth().oauth2(EDU).get("/api/v1/admin/outbox").then().statusCode(403);
-        QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("delete from outbox_event where message_key = :key").setParameter("key", parkedProject)
-                .executeUpdate());
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(2).equals(given().auth().oauth2(ADMIN)
+                    .get("/api/v1/admin/outbox").then().extract().path("parked[0].attempts")));
+            given().auth().oauth2(EDU).get("/api/v1/admin/outbox").then().statusCode(403);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                    .createNativeQuery("delete from outbox_event where message_key = :key").setParameter("key", parkedProject)
+                    .executeUpdate());
+        }
     }
 
     @Test
@@ -134,9 +137,10 @@ class EventPathReliabilityTest {
         String id = submitted("JC-CQ-2025-004");
         int deadLettersBefore = given().auth().oauth2(ADMIN).get("/api/v1/admin/dead-letters").then().extract()
                 .<List<?>>path("").size();
+        String approval = approval(id);
         refuseConnections(true);
         try {
-            KafkaProbe.send(Topics.REVIEWS, id, approval(id));
+            KafkaProbe.send(Topics.REVIEWS, id, approval);
             // the outage itself: longer than any bounded retry would have waited before dead-lettering
             Thread.sleep(8_000);
         } finally {

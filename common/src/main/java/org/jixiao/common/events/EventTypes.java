@@ -10,6 +10,10 @@ public final class EventTypes {
     /** Not about one project: projectId is null, the key names the budget year. */
     public static final String FRAMEWORK_PUBLISHED = "FrameworkPublished";
 
+    /** Every type this version of Jixiao knows; a record of any other type can never be processed here. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(PROJECT_SUBMITTED, PROJECT_AMENDED, PROJECT_APPROVED,
+            PROJECT_RETURNED, INDICATOR_CHECK_COMPLETED, FRAMEWORK_PUBLISHED);
+
     private EventTypes() {
     }
 }

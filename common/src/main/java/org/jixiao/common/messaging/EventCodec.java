@@ -43,6 +43,13 @@ public class EventCodec {
             if (envelope.eventId() == null || envelope.eventType() == null) {
                 throw new MalformedEventException("event without eventId or eventType: " + abbreviate(json));
             }
+            if (!EventTypes.ALL.contains(envelope.eventType())) {
+                throw new MalformedEventException("unknown event type " + envelope.eventType() + ": " + abbreviate(json));
+            }
+            if (envelope.schemaVersion() != SCHEMA_VERSION) {
+                throw new MalformedEventException("unsupported schemaVersion " + envelope.schemaVersion() + " of "
+                        + envelope.eventType() + " (this service reads " + SCHEMA_VERSION + ")");
+            }
             if (envelope.projectId() == null && !EventTypes.FRAMEWORK_PUBLISHED.equals(envelope.eventType())) {
                 throw new MalformedEventException("project event without projectId: " + abbreviate(json));
             }

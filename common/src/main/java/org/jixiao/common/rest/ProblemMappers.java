@@ -131,6 +131,15 @@ public class ProblemMappers {
         return respond(status, "http-" + status, title, e.getMessage(), uri, List.of());
     }
 
+    /** The database away for a moment is not the client's fault, nor a bug: 503, come back shortly. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(org.hibernate.exception.JDBCConnectionException e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(503, "database-unavailable", "Service unavailable",
+                "the database cannot be reached right now; retry in a few seconds", uri, List.of()))
+                .header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected error on " + uri.getPath(), e);

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Refuses to start a service in production with the development token key. The development key is
- * trusted only in the {@code local} profile (what deploy/local/up.sh runs) and in tests; any other
+ * trusted only in the {@code local} profile (what deploy/local/up.sh runs), in tests and in dev mode; any other
  * profile — {@code java -jar quarkus-run.jar} runs {@code prod} — must name the issuer's key.
  */
 public final class ProductionSettings {
-    private static final List<String> DEVELOPMENT_PROFILES = List.of("local", "test", "dev");
+    private static final List<String> DEVELOPMENT_PROFILES = List.of("local", "test", "dev", "docker");
 
     private ProductionSettings() {
     }

@@ -1,18 +1,22 @@
 package org.jixiao.project.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.ProjectApproved;
 import org.jixiao.common.events.ProjectReturned;
+import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
 import org.jixiao.project.service.DecisionService;
 
 /** Consumes approval-service's decisions (topic jixiao.reviews), each exactly once. */
+@Startup
 @ApplicationScoped
 public class ReviewEventsConsumer {
     private static final Logger LOG = Logger.getLogger(ReviewEventsConsumer.class);
@@ -25,12 +29,13 @@ public class ReviewEventsConsumer {
         this.inbox = inbox;
         this.codec = codec;
         this.decisions = decisions;
+        inbox.handle(Topics.REVIEWS, this::apply);
     }
 
     @Incoming("reviews")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.process(payload, this::apply);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record);
     }
 
     private void apply(EventEnvelope event) {

@@ -33,6 +33,7 @@ public final class LayerRules {
     public static JavaClasses production(String basePackage) {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(basePackage);
     }
 
