@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jixiao.common.contract.ProjectDocument;
@@ -52,8 +54,18 @@ class RebuildTest {
         return JSON.treeToValue(node, ProjectDocument.class);
     }
 
+    final Set<UUID> sent = new HashSet<>();
+
     void send(String topic, EventEnvelope e) {
+        sent.add(e.eventId());
         KafkaProbe.send(topic, e.projectId().toString(), codec.encode(e));
+    }
+
+    /** How many of the events sent so far the consumer has applied (the inbox records each one once). */
+    long applied() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where event_id in (:ids)").setParameter("ids", sent)
+                .getSingleResult()).longValue());
     }
 
     /** Everything the read model holds, as sorted lines. */
@@ -90,7 +102,8 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(reviewer)
                 .get("/api/v1/reports/summary?budgetYear=2034").then().body("total", org.hamcrest.Matchers.equalTo("4600000.00")));
         await().atMost(Duration.ofSeconds(30)).until(() -> dump().stream().anyMatch(l -> l.startsWith(b.toString())));
-        Thread.sleep(1000);
+        // a barrier instead of a pause: every event sent has been applied before the model is compared
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied() == sent.size());
         TreeSet<String> incremental = dump();
 
         given().auth().oauth2(DevTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(200);

@@ -67,14 +67,14 @@ public class ReportProject {
         return p;
     }
 
-    public void submitted(int revision, ProjectDocument doc, OffsetDateTime at) {
+    /**
+     * A revision was submitted (or amended) at {@code at}. When it is the approved one, arriving after its
+     * approval, it supplies the start of the approval's lead time that the approval could not know yet.
+     */
+    public void onSubmitted(int revision, ProjectDocument doc, OffsetDateTime at) {
         if (approvedRevision != null && approvedRevision == revision && approvedSubmittedAt == null) {
             approvedSubmittedAt = at;
         }
-        submitted(revision, doc);
-    }
-
-    private void submitted(int revision, ProjectDocument doc) {
         if (revision > latestRevision) {
             latestRevision = revision;
             status = ReportStatus.SUBMITTED;
@@ -83,7 +83,8 @@ public class ReportProject {
         touch();
     }
 
-    public void returned(int revision) {
+    /** A return counts only for the latest revision while it awaits a decision: a later submission or its approval outranks it. */
+    public void onReturned(int revision) {
         if (revision > latestRevision || (revision == latestRevision && status == ReportStatus.SUBMITTED)) {
             latestRevision = revision;
             status = ReportStatus.RETURNED;
@@ -91,15 +92,19 @@ public class ReportProject {
         touch();
     }
 
-    public void approved(int revision, ProjectDocument doc, String number, String by, OffsetDateTime at, String g,
-            OffsetDateTime submittedAt) {
+    /**
+     * A revision was approved: the published tables show the highest approved revision, whatever the
+     * order approvals arrive in. {@code submittedAt} is when that revision was submitted, or null while
+     * its submission has not been seen.
+     */
+    public void onApproved(int revision, ProjectDocument doc, Approval approval, OffsetDateTime submittedAt) {
         if (approvedRevision == null || revision >= approvedRevision) {
             approvedSubmittedAt = submittedAt;
             approvedRevision = revision;
-            approvalNumber = number;
-            approvedBy = by;
-            approvedAt = at;
-            grade = g;
+            approvalNumber = approval.number();
+            approvedBy = approval.by();
+            approvedAt = approval.at();
+            grade = approval.grade();
             budgetUnitCode = doc.budgetUnitCode();
             budgetUnitName = doc.budgetUnitName() != null ? doc.budgetUnitName() : doc.departmentName();
             projectName = doc.name();
@@ -147,6 +152,14 @@ public class ReportProject {
 
     public Integer approvedRevision() {
         return approvedRevision;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public String grade() {
+        return grade;
     }
 
     public OffsetDateTime approvedAt() {

@@ -1,22 +1,29 @@
 package org.jixiao.reporting.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.jixiao.reporting.domain.ReportProject;
+import org.jixiao.reporting.domain.ReportStatus;
 
 @ApplicationScoped
 public class ReportProjectRepository implements PanacheRepositoryBase<ReportProject, UUID> {
 
-    public List<ReportProject> ofYear(int budgetYear, String departmentCode) {
-        return departmentCode == null ? list("budgetYear = ?1 order by projectId", budgetYear)
-                : list("budgetYear = ?1 and departmentCode = ?2 order by projectId", budgetYear, departmentCode);
-    }
-
-    public List<ReportProject> withStatus(int budgetYear, org.jixiao.reporting.domain.ReportStatus status, String departmentCode) {
-        return departmentCode == null ? list("budgetYear = ?1 and status = ?2", budgetYear, status)
-                : list("budgetYear = ?1 and status = ?2 and departmentCode = ?3", budgetYear, status, departmentCode);
+    /** The projects of a year, optionally of one department and in one status (null: any). */
+    public List<ReportProject> ofYear(int budgetYear, String departmentCode, ReportStatus status) {
+        StringBuilder where = new StringBuilder("budgetYear = :year");
+        Parameters params = Parameters.with("year", budgetYear);
+        if (departmentCode != null) {
+            where.append(" and departmentCode = :department");
+            params.and("department", departmentCode);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        return list(where + " order by projectId", params);
     }
 
     /** Approved projects of a year in the bureau's order: 预算单位 code, then project name. */

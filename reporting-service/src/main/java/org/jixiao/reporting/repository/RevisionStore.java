@@ -1,46 +1,73 @@
 package org.jixiao.reporting.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jixiao.common.contract.Json;
+import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.reporting.domain.RevisionCheck;
 
-/** Documents per project revision and findings per revision, as the events carried them. */
+/**
+ * Per project revision: the document and the pre-review findings as the events carried them, and when
+ * the revision was submitted. Stored as JSON text, read back as values.
+ */
 @ApplicationScoped
 public class RevisionStore {
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    public RevisionStore(EntityManager em) {
+    public RevisionStore(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
-    public void saveDocument(UUID projectId, int revision, String documentJson) {
+    /** One finding as the statistics count it. */
+    public record FindingCode(String code, String severity) {
+    }
+
+    public void saveDocument(UUID projectId, int revision, ProjectDocument document) {
         em.createNativeQuery("insert into report_revision (project_id, revision, document) values (:p, :r, :d)"
                 + " on conflict (project_id, revision) do update set document = excluded.document")
-                .setParameter("p", projectId).setParameter("r", revision).setParameter("d", documentJson).executeUpdate();
+                .setParameter("p", projectId).setParameter("r", revision).setParameter("d", Json.write(json, document))
+                .executeUpdate();
     }
 
-    public Optional<String> document(UUID projectId, int revision) {
+    public Optional<ProjectDocument> document(UUID projectId, int revision) {
         @SuppressWarnings("unchecked")
         List<String> rows = em.createNativeQuery("select document from report_revision where project_id = :p and revision = :r")
                 .setParameter("p", projectId).setParameter("r", revision).getResultList();
-        return rows.stream().findFirst();
+        return rows.stream().findFirst().map(d -> Json.read(json, d, ProjectDocument.class));
     }
 
-    public Optional<String> findings(UUID projectId, int revision) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select findings from report_findings where project_id = :p and revision = :r")
-                .setParameter("p", projectId).setParameter("r", revision).getResultList();
-        return rows.stream().findFirst();
-    }
-
-    public void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified) {
+    public void saveCheck(UUID projectId, int revision, RevisionCheck check) {
         em.createNativeQuery("insert into report_findings (project_id, revision, findings, targets, quantified_targets)"
                 + " values (:p, :r, :f, :t, :q) on conflict (project_id, revision) do update set findings = excluded.findings,"
                 + " targets = excluded.targets, quantified_targets = excluded.quantified_targets")
-                .setParameter("p", projectId).setParameter("r", revision).setParameter("f", findingsJson)
-                .setParameter("t", targets).setParameter("q", quantified).executeUpdate();
+                .setParameter("p", projectId).setParameter("r", revision).setParameter("f", check.findingsJson())
+                .setParameter("t", check.targets()).setParameter("q", check.quantifiedTargets()).executeUpdate();
+    }
+
+    /** The findings of a revision's pre-review; empty when indicator-service has not reported one. */
+    public List<FindingCode> findingCodes(UUID projectId, int revision) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select findings from report_findings where project_id = :p and revision = :r")
+                .setParameter("p", projectId).setParameter("r", revision).getResultList();
+        List<FindingCode> codes = new ArrayList<>();
+        for (String findings : rows) {
+            for (JsonNode f : Json.tree(json, findings)) {
+                codes.add(new FindingCode(f.path("code").asText(), f.path("severity").asText()));
+            }
+        }
+        return codes;
     }
 
     /** [targets, quantified] of a revision's pre-review, when indicator-service reported them. */
@@ -52,26 +79,33 @@ public class RevisionStore {
         return rows.stream().findFirst().map(r -> new int[] {((Number) r[0]).intValue(), ((Number) r[1]).intValue()});
     }
 
-    public void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at) {
+    public void saveSubmittedAt(UUID projectId, int revision, OffsetDateTime at) {
         em.createNativeQuery("insert into report_revision_time (project_id, revision, submitted_at) values (:p, :r, :t)"
                 + " on conflict (project_id, revision) do nothing")
                 .setParameter("p", projectId).setParameter("r", revision).setParameter("t", at).executeUpdate();
     }
 
-    public Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision) {
+    public Optional<OffsetDateTime> submittedAt(UUID projectId, int revision) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select submitted_at from report_revision_time where project_id = :p and revision = :r")
                 .setParameter("p", projectId).setParameter("r", revision).getResultList();
         return rows.stream().findFirst().map(RevisionStore::toOffset);
     }
 
-    private static java.time.OffsetDateTime toOffset(Object v) {
-        if (v instanceof java.time.OffsetDateTime o) {
+    /** Empties every per-revision table, for a rebuild that refills them in the same transaction. */
+    public void deleteAll() {
+        em.createNativeQuery("delete from report_findings").executeUpdate();
+        em.createNativeQuery("delete from report_revision_time").executeUpdate();
+        em.createNativeQuery("delete from report_revision").executeUpdate();
+    }
+
+    private static OffsetDateTime toOffset(Object v) {
+        if (v instanceof OffsetDateTime o) {
             return o;
         }
-        if (v instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+        if (v instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) v).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return ((Timestamp) v).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jixiao.common.security.Roles;
+import org.jixiao.common.domain.Roles;
 import org.jixiao.reporting.service.RebuildService;
 
 @Path("/api/v1/admin")

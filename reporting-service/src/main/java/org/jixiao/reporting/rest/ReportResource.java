@@ -25,17 +25,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Roles;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
-import org.jixiao.common.rest.ProblemException;
 import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
+import org.jixiao.reporting.domain.ProjectTable;
 import org.jixiao.reporting.domain.ReportStatus;
+import org.jixiao.reporting.domain.Summary;
 import org.jixiao.reporting.service.ReportService;
 import org.jixiao.reporting.service.StatisticsService;
 import org.jixiao.reporting.service.SummaryService;
 import org.jixiao.reporting.service.render.PdfRenderer;
-import org.jixiao.reporting.service.render.ProjectTable;
+import org.jixiao.reporting.service.render.ProjectTableHtml;
 import org.jixiao.reporting.service.render.SummaryTable;
 import org.jixiao.reporting.service.render.XlsxWriter;
 
@@ -65,6 +67,11 @@ public class ReportResource {
 
     @Schema(name = "Summary", description = "绩效目标情况表; amounts in 元 as decimal strings")
     public record SummaryView(String title, String unit, int budgetYear, List<RowView> rows, String total) {
+        static SummaryView of(Summary s) {
+            return new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream()
+                    .map(r -> new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(),
+                            r.amount().toPlainString())).toList(), s.total().toPlainString());
+        }
     }
 
     public record RowView(@Schema(description = "序号") int seq, @Schema(description = "预算单位代码") String budgetUnitCode,
@@ -84,16 +91,14 @@ public class ReportResource {
             @QueryParam("status") @Parameter(description = "APPROVED (default), SUBMITTED or RETURNED") String status,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportStatus wanted = status == null ? ReportStatus.APPROVED : Params.enumValue(ReportStatus.class, status, "status");
-        SummaryService.Summary s = summaries.summary(budgetYear, department, wanted, caller);
+        Summary s = summaries.summary(budgetYear, department, wanted, caller.actor());
         String name = s.title();
         return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
             case "html" -> Response.ok(SummaryTable.html(s), MediaType.TEXT_HTML + ";charset=UTF-8").build();
             case "pdf" -> file(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.summary(s, out), XLSX, name + ".xlsx");
             case "csv" -> file(out -> SummaryTable.csv(s, out), CSV + ";charset=UTF-8", name + ".csv");
-            default -> Response.ok(new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream()
-                    .map(r -> new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(),
-                            r.amount().toPlainString())).toList(), s.total().toPlainString()), MediaType.APPLICATION_JSON).build();
+            default -> Response.ok(SummaryView.of(s), MediaType.APPLICATION_JSON).build();
         };
     }
 
@@ -105,7 +110,8 @@ public class ReportResource {
     public StatisticsService.Statistics statistics(@QueryParam("budgetYear") @NotNull @Min(2000) @Max(2100) Integer budgetYear,
             @QueryParam("department") String department,
             @QueryParam("status") @Parameter(description = "APPROVED, SUBMITTED or RETURNED; all when absent") String status) {
-        return statistics.statistics(budgetYear, department, Params.enumValue(ReportStatus.class, status, "status"), caller);
+        return statistics.statistics(budgetYear, department, Params.enumValue(ReportStatus.class, status, "status"),
+                caller.actor());
     }
 
     @GET
@@ -117,12 +123,12 @@ public class ReportResource {
             @Content(mediaType = PDF), @Content(mediaType = XLSX)})
     public Response project(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        ProjectTable table = reports.projectTable(id, revision, caller);
+        ProjectTable table = reports.projectTable(id, revision, caller.actor());
         String name = table.project().name() + "-项目支出绩效目标表";
         return switch (choose(format, headers, List.of("html", "pdf", "xlsx"))) {
-            case "pdf" -> file(out -> pdf.render(table.html(true), out), PDF, name + ".pdf");
+            case "pdf" -> file(out -> pdf.render(ProjectTableHtml.html(table, true), out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.project(table, out), XLSX, name + ".xlsx");
-            default -> Response.ok(table.html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            default -> Response.ok(ProjectTableHtml.html(table), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };
     }
 
@@ -130,7 +136,7 @@ public class ReportResource {
     static String choose(String format, HttpHeaders headers, List<String> allowed) {
         if (format != null) {
             if (!allowed.contains(format)) {
-                throw ProblemException.badRequest("unknown-format", "format must be one of " + allowed);
+                throw DomainException.invalid("unknown-format", "format must be one of " + allowed);
             }
             return format;
         }

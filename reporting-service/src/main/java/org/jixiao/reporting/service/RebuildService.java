@@ -2,17 +2,16 @@ package org.jixiao.reporting.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,8 +22,10 @@ import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.messaging.Inbox;
 import org.jixiao.common.messaging.MalformedEventException;
-import org.jixiao.reporting.domain.ReportProject;
+import org.jixiao.reporting.domain.InMemoryReadModel;
+import org.jixiao.reporting.repository.ReportProjectRepository;
 import org.jixiao.reporting.repository.RevisionStore;
 
 /**
@@ -41,16 +42,18 @@ public class RebuildService {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReadModelService fold;
     private final EventCodec codec;
+    private final Inbox inbox;
+    private final ReportProjectRepository projects;
     private final RevisionStore revisions;
-    private final EntityManager em;
     private final String bootstrapServers;
 
-    public RebuildService(ReadModelService fold, EventCodec codec, RevisionStore revisions, EntityManager em,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public RebuildService(ReadModelService fold, EventCodec codec, Inbox inbox, ReportProjectRepository projects,
+            RevisionStore revisions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.fold = fold;
         this.codec = codec;
+        this.inbox = inbox;
+        this.projects = projects;
         this.revisions = revisions;
-        this.em = em;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -71,7 +74,7 @@ public class RebuildService {
         long started = System.nanoTime();
         lock.writeLock().lock();
         try {
-            Memory memory = new Memory();
+            InMemoryReadModel memory = new InMemoryReadModel();
             Map<UUID, EventEnvelope> replayed = new LinkedHashMap<>();
             replay(event -> {
                 if (replayed.putIfAbsent(event.eventId(), event) == null) {
@@ -80,14 +83,14 @@ public class RebuildService {
             });
             QuarkusTransaction.requiringNew().timeout(600).run(() -> swap(memory, replayed.values()));
             long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.infof("read model rebuilt from %d events: %d projects in %d ms", replayed.size(), memory.projects.size(), millis);
-            return new Result(replayed.size(), memory.projects.size(), millis);
+            LOG.infof("read model rebuilt from %d events: %d projects in %d ms", replayed.size(), memory.projects().size(), millis);
+            return new Result(replayed.size(), memory.projects().size(), millis);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void replay(java.util.function.Consumer<EventEnvelope> apply) {
+    private void replay(Consumer<EventEnvelope> apply) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -120,66 +123,16 @@ public class RebuildService {
         }
     }
 
-    private void swap(Memory memory, java.util.Collection<EventEnvelope> replayed) {
-        em.createNativeQuery("delete from report_findings").executeUpdate();
-        em.createNativeQuery("delete from report_revision_time").executeUpdate();
-        em.createNativeQuery("delete from report_revision").executeUpdate();
-        em.createNativeQuery("delete from report_project").executeUpdate();
-        em.createNativeQuery("delete from processed_event").executeUpdate();
-        memory.projects.values().forEach(em::persist);
-        memory.documents.forEach((key, json) -> revisions.saveDocument(key.projectId(), key.revision(), json));
-        memory.findings.forEach((key, f) -> revisions.saveFindings(key.projectId(), key.revision(), f.json(), f.targets(), f.quantified()));
-        memory.submitted.forEach((key, at) -> revisions.saveSubmittedAt(key.projectId(), key.revision(), at));
-        for (EventEnvelope e : replayed) {
-            em.createNativeQuery("insert into processed_event (event_id, event_type, project_id, processed_at)"
-                    + " values (:id, :type, :project, now())")
-                    .setParameter("id", e.eventId()).setParameter("type", e.eventType())
-                    .setParameter("project", e.projectId()).executeUpdate();
-        }
-        em.flush();
-    }
-
-    private record Key(UUID projectId, int revision) {
-    }
-
-    private record Findings(String json, Integer targets, Integer quantified) {
-    }
-
-    /** The rebuild's read model, in memory until the swap. */
-    static final class Memory implements ReadModelService.Sink {
-        final Map<UUID, ReportProject> projects = new LinkedHashMap<>();
-        final Map<Key, String> documents = new HashMap<>();
-        final Map<Key, Findings> findings = new HashMap<>();
-        final Map<Key, java.time.OffsetDateTime> submitted = new HashMap<>();
-
-        @Override
-        public Optional<ReportProject> project(UUID id) {
-            return Optional.ofNullable(projects.get(id));
-        }
-
-        @Override
-        public void add(ReportProject project) {
-            projects.put(project.projectId(), project);
-        }
-
-        @Override
-        public void saveDocument(UUID projectId, int revision, String documentJson) {
-            documents.put(new Key(projectId, revision), documentJson);
-        }
-
-        @Override
-        public void saveFindings(UUID projectId, int revision, String findingsJson, Integer targets, Integer quantified) {
-            findings.put(new Key(projectId, revision), new Findings(findingsJson, targets, quantified));
-        }
-
-        @Override
-        public void saveSubmittedAt(UUID projectId, int revision, java.time.OffsetDateTime at) {
-            submitted.putIfAbsent(new Key(projectId, revision), at);
-        }
-
-        @Override
-        public Optional<java.time.OffsetDateTime> submittedAt(UUID projectId, int revision) {
-            return Optional.ofNullable(submitted.get(new Key(projectId, revision)));
-        }
+    /** Replaces the model and the inbox's log of applied events together, so the live consumer skips exactly the replayed ones. */
+    private void swap(InMemoryReadModel memory, Collection<EventEnvelope> replayed) {
+        revisions.deleteAll();
+        projects.deleteAll();
+        inbox.forgetAll();
+        memory.projects().forEach(projects::persist);
+        memory.documents().forEach((key, document) -> revisions.saveDocument(key.projectId(), key.revision(), document));
+        memory.checks().forEach((key, check) -> revisions.saveCheck(key.projectId(), key.revision(), check));
+        memory.submittedTimes().forEach((key, at) -> revisions.saveSubmittedAt(key.projectId(), key.revision(), at));
+        replayed.forEach(inbox::recordApplied);
+        projects.flush();
     }
 }

@@ -1,17 +1,18 @@
 package org.jixiao.reporting.service;
 
-import org.jixiao.common.contract.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.security.Caller;
+import org.jixiao.common.domain.Actor;
 import org.jixiao.reporting.domain.ReportProject;
 import org.jixiao.reporting.domain.ReportStatus;
 import org.jixiao.reporting.repository.ReportProjectRepository;
@@ -26,12 +27,10 @@ import org.jixiao.reporting.repository.RevisionStore;
 public class StatisticsService {
     private final ReportProjectRepository projects;
     private final RevisionStore revisions;
-    private final ObjectMapper json;
 
-    public StatisticsService(ReportProjectRepository projects, RevisionStore revisions, ObjectMapper json) {
+    public StatisticsService(ReportProjectRepository projects, RevisionStore revisions) {
         this.projects = projects;
         this.revisions = revisions;
-        this.json = json;
     }
 
     /** funding: 元 as a decimal string, like every amount Jixiao answers. */
@@ -58,8 +57,8 @@ public class StatisticsService {
     }
 
     @Transactional
-    public Statistics statistics(int budgetYear, String department, ReportStatus status, Caller caller) {
-        String effective = caller.restrictedToDepartment().orElse(department);
+    public Statistics statistics(int budgetYear, String department, ReportStatus status, Actor actor) {
+        String effective = actor.restrictedToDepartment().orElse(department);
         Map<String, Object[]> departments = new TreeMap<>();
         Map<String, Object[]> statuses = new TreeMap<>();
         Map<String, long[]> levels = new TreeMap<>();
@@ -69,12 +68,9 @@ public class StatisticsService {
         long projectCount = 0;
         long indicatorCount = 0;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (ReportProject p : projects.ofYear(budgetYear, effective)) {
-            if (status != null && p.status() != status) {
-                continue;
-            }
+        for (ReportProject p : projects.ofYear(budgetYear, effective, status)) {
             int revision = p.approvedRevision() != null ? p.approvedRevision() : p.latestRevision();
-            ProjectDocument doc = revisions.document(p.projectId(), revision).map(this::document).orElse(null);
+            ProjectDocument doc = revisions.document(p.projectId(), revision).orElse(null);
             if (doc == null) {
                 continue;
             }
@@ -83,7 +79,7 @@ public class StatisticsService {
             total = total.add(funding);
             add(departments, doc.departmentCode(), doc.departmentName(), funding);
             add(statuses, p.status().name(), null, funding);
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (ProjectDocument.IndicatorRow r : doc.indicators() == null ? List.<ProjectDocument.IndicatorRow>of() : doc.indicators()) {
                 String key = r.level1() + "\u0000" + r.level2();
                 long[] c = levels.computeIfAbsent(key, k -> new long[2]);
@@ -98,20 +94,17 @@ public class StatisticsService {
                 quantified[1] += q[1];
             });
             if (p.approvedAt() != null && p.approvedSubmittedAt() != null) {
-                leadHours.add(java.time.Duration.between(p.approvedSubmittedAt(), p.approvedAt()).toMillis() / 3_600_000.0);
+                leadHours.add(Duration.between(p.approvedSubmittedAt(), p.approvedAt()).toMillis() / 3_600_000.0);
             }
-            revisions.findings(p.projectId(), p.latestRevision()).ifPresent(f -> {
-                for (JsonNode finding : tree(f)) {
-                    findings.computeIfAbsent(finding.path("code").asText() + "\u0000" + finding.path("severity").asText(),
-                            k -> new long[1])[0]++;
-                }
-            });
+            for (RevisionStore.FindingCode finding : revisions.findingCodes(p.projectId(), p.latestRevision())) {
+                findings.computeIfAbsent(finding.code() + "\u0000" + finding.severity(), k -> new long[1])[0]++;
+            }
         }
         List<Level> byLevel = new ArrayList<>();
         levels.forEach((k, v) -> byLevel.add(new Level(k.split("\u0000")[0], k.split("\u0000")[1], v[0], v[1])));
         List<FindingCount> byCode = new ArrayList<>();
         findings.forEach((k, v) -> byCode.add(new FindingCount(k.split("\u0000")[0], k.split("\u0000")[1], v[0])));
-        java.util.Collections.sort(leadHours);
+        Collections.sort(leadHours);
         return new Statistics(budgetYear, projectCount, indicatorCount, total.toPlainString(), amounts(departments),
                 amounts(statuses), byLevel, byCode,
                 new Quantified(quantified[0], quantified[1], quantified[0] == 0 ? null : round(100.0 * quantified[1] / quantified[0])),
@@ -142,13 +135,5 @@ public class StatisticsService {
         List<Amount> list = new ArrayList<>();
         map.forEach((k, v) -> list.add(new Amount(k, (String) v[0], (Long) v[1], ((BigDecimal) v[2]).toPlainString())));
         return list;
-    }
-
-    private ProjectDocument document(String s) {
-        return Json.read(json, s, ProjectDocument.class);
-    }
-
-    private JsonNode tree(String s) {
-        return Json.tree(json, s);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jixiao.reporting.domain.Summary;
 
 /**
  * HTML → PDF with the embedded, subset Noto Sans SC, so Chinese text stays real text (pdftotext,
@@ -50,7 +51,7 @@ public class PdfRenderer {
     }
 
     /** The year's summary, drawn page by page (see SummaryPdf); bounded like the HTML renders. */
-    public void renderSummary(org.jixiao.reporting.service.SummaryService.Summary summary, OutputStream out) {
+    public void renderSummary(Summary summary, OutputStream out) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.jixiao.reporting.service.SummaryService;
+import org.jixiao.reporting.domain.Summary;
 
 /**
  * 绩效目标情况表 as PDF drawn page by page with PDFBox: a 10,000-row table would exhaust a small heap
@@ -35,7 +35,7 @@ final class SummaryPdf {
         this.font = font;
     }
 
-    static void write(SummaryService.Summary s, java.io.File fontFile, OutputStream out) {
+    static void write(Summary s, java.io.File fontFile, OutputStream out) {
         try (PDDocument doc = new PDDocument()) {
             SummaryPdf pdf = new SummaryPdf(doc, PDType0Font.load(doc, fontFile));
             pdf.table(s);
@@ -45,14 +45,14 @@ final class SummaryPdf {
         }
     }
 
-    private void table(SummaryService.Summary s) throws IOException {
+    private void table(Summary s) throws IOException {
         newPage();
         centered(s.title(), 15f);
         y -= 22f;
         right("单位：" + s.unit(), SIZE);
         y -= 8f;
         header();
-        for (SummaryService.Row r : s.rows()) {
+        for (Summary.Row r : s.rows()) {
             row(new String[] {Integer.toString(r.seq()), r.budgetUnitCode() + "-" + r.budgetUnitName(), r.projectName(),
                     r.amount().toPlainString()}, false);
         }

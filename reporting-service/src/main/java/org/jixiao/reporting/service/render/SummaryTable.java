@@ -6,24 +6,24 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.jixiao.reporting.service.SummaryService;
+import org.jixiao.reporting.domain.Summary;
 
 /** 绩效目标情况表 as HTML (also the PDF's source) and CSV. */
 public final class SummaryTable {
     private SummaryTable() {
     }
 
-    public static String html(SummaryService.Summary s) {
+    public static String html(Summary s) {
         return html(s, false);
     }
 
-    public static String html(SummaryService.Summary s, boolean forPdf) {
+    public static String html(Summary s, boolean forPdf) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(s.title())).append("</h1><p class=\"unit\">单位：").append(Html.esc(s.unit()))
                 .append("</p><table><colgroup><col style=\"width:8%\"/><col style=\"width:36%\"/><col style=\"width:38%\"/>")
                 .append("<col style=\"width:18%\"/></colgroup><thead><tr><th>序号</th><th>预算单位</th><th>项目名称</th>")
                 .append("<th class=\"num\">预算金额</th></tr></thead><tbody>");
-        for (SummaryService.Row r : s.rows()) {
+        for (Summary.Row r : s.rows()) {
             b.append("<tr><td class=\"c\">").append(r.seq()).append("</td><td class=\"text\">")
                     .append(Html.esc(r.budgetUnitCode() + "-" + r.budgetUnitName())).append("</td><td class=\"text\">")
                     .append(Html.esc(r.projectName())).append("</td><td class=\"num\">").append(r.amount().toPlainString())
@@ -35,12 +35,12 @@ public final class SummaryTable {
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
-    public static void csv(SummaryService.Summary s, OutputStream out) {
+    public static void csv(Summary s, OutputStream out) {
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write('\uFEFF');
             w.write("序号,预算单位代码,预算单位名称,项目名称,预算金额（元）\r\n");
-            for (SummaryService.Row r : s.rows()) {
+            for (Summary.Row r : s.rows()) {
                 w.write(r.seq() + "," + csv(r.budgetUnitCode()) + "," + csv(r.budgetUnitName()) + "," + csv(r.projectName())
                         + "," + r.amount().toPlainString() + "\r\n");
             }

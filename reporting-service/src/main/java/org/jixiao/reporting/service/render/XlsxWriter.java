@@ -8,7 +8,8 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.reporting.service.SummaryService;
+import org.jixiao.reporting.domain.ProjectTable;
+import org.jixiao.reporting.domain.Summary;
 
 /** The two tables as XLSX, laid out like the printed ones, amounts as numbers with two decimals. */
 public final class XlsxWriter {
@@ -84,7 +85,7 @@ public final class XlsxWriter {
     }
 
     /** Streams rows as they come: 10,000 rows need a few MB of heap. */
-    public static void summary(SummaryService.Summary s, OutputStream out) {
+    public static void summary(Summary s, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Jixiao", "1.0");
             Worksheet ws = wb.newWorksheet("绩效目标情况表");
@@ -104,7 +105,7 @@ public final class XlsxWriter {
             }
             ws.range(2, 0, 2, 3).style().bold().horizontalAlignment("center").set();
             int r = 3;
-            for (SummaryService.Row row : s.rows()) {
+            for (Summary.Row row : s.rows()) {
                 ws.value(r, 0, row.seq());
                 ws.value(r, 1, row.budgetUnitCode() + "-" + row.budgetUnitName());
                 ws.value(r, 2, row.projectName());

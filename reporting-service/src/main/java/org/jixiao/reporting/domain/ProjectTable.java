@@ -1,11 +1,12 @@
-package org.jixiao.reporting.service.render;
+package org.jixiao.reporting.domain;
 
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 
 /**
- * 项目支出绩效目标表 laid out like the published document: the project rows, then the indicator block
- * with 一级/二级 cells merged over consecutive rows, then 实施单位 and 项目资金（元）.
+ * 项目支出绩效目标表 as the published form arranges it: the labelled project rows, then the indicator
+ * block with 一级/二级 cells merged over consecutive rows, then 实施单位 and 项目资金（元）. The renderers
+ * (HTML, PDF, XLSX) all draw this one arrangement.
  */
 public record ProjectTable(String region, ProjectDocument project, int revision, String approvalNumber) {
 
@@ -67,40 +68,5 @@ public record ProjectTable(String region, ProjectDocument project, int revision,
 
     private static boolean same(String a, String b) {
         return a == null ? b == null : a.equals(b);
-    }
-
-    public String html() {
-        return html(false);
-    }
-
-    public String html(boolean forPdf) {
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(Html.esc(title())).append("</h1><p class=\"unit\">单位：元</p><table>")
-                .append("<colgroup><col style=\"width:16%\"/><col style=\"width:14%\"/><col style=\"width:18%\"/>")
-                .append("<col style=\"width:30%\"/><col style=\"width:22%\"/></colgroup><tbody>");
-        for (String[] f : FIELDS) {
-            b.append("<tr><td class=\"label\">").append(Html.esc(f[0])).append("</td><td class=\"text\" colspan=\"4\">")
-                    .append(Html.esc(field(f[1]))).append("</td></tr>");
-        }
-        List<ProjectDocument.IndicatorRow> rows = rows();
-        b.append("<tr><td class=\"label merged\" rowspan=\"").append(rows.size() + 1).append("\">绩效指标</td>")
-                .append("<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>");
-        for (int i = 0; i < rows.size(); i++) {
-            ProjectDocument.IndicatorRow r = rows.get(i);
-            b.append("<tr>");
-            if (starts(i, false)) {
-                b.append("<td class=\"c merged\" rowspan=\"").append(span(i, false)).append("\">").append(Html.esc(r.level1())).append("</td>");
-            }
-            if (starts(i, true)) {
-                b.append("<td class=\"c merged\" rowspan=\"").append(span(i, true)).append("\">").append(Html.esc(r.level2())).append("</td>");
-            }
-            b.append("<td class=\"text\">").append(Html.esc(r.name())).append("</td><td class=\"c\">")
-                    .append(Html.esc(r.target())).append("</td></tr>");
-        }
-        b.append("<tr><td class=\"label\">实施单位</td><td class=\"text\" colspan=\"4\">")
-                .append(Html.esc(project.implementingUnit())).append("</td></tr>")
-                .append("<tr><td class=\"label\">项目资金（元）</td><td class=\"num\" colspan=\"4\">")
-                .append(Html.esc(project.funding())).append("</td></tr></tbody></table>");
-        return Html.page(title(), b.toString(), forPdf);
     }
 }

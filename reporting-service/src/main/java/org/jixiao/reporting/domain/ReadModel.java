@@ -1,0 +1,26 @@
+package org.jixiao.reporting.domain;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jixiao.common.contract.ProjectDocument;
+
+/**
+ * Where {@link ReadModelFold} writes: the database for live events, memory for a rebuild. Both hold
+ * the same things, so a rebuilt model can replace the live one.
+ */
+public interface ReadModel {
+    Optional<ReportProject> project(UUID id);
+
+    void add(ReportProject project);
+
+    /** Replaces the revision's document: a submission and an approval of one revision carry the same one. */
+    void saveDocument(UUID projectId, int revision, ProjectDocument document);
+
+    void saveCheck(UUID projectId, int revision, RevisionCheck check);
+
+    /** Keeps the first time seen, so that a redelivery cannot move a lead time. */
+    void saveSubmittedAt(UUID projectId, int revision, OffsetDateTime at);
+
+    Optional<OffsetDateTime> submittedAt(UUID projectId, int revision);
+}
