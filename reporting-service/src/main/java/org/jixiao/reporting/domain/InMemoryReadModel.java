@@ -21,6 +21,7 @@ public final class InMemoryReadModel implements ReadModel {
     private final Map<Key, ProjectDocument> documents = new HashMap<>();
     private final Map<Key, RevisionCheck> checks = new HashMap<>();
     private final Map<Key, OffsetDateTime> submitted = new HashMap<>();
+    private final java.util.Set<Key> returns = new java.util.HashSet<>();
 
     @Override
     public Optional<ReportProject> project(UUID id) {
@@ -50,6 +51,20 @@ public final class InMemoryReadModel implements ReadModel {
     @Override
     public Optional<OffsetDateTime> submittedAt(UUID projectId, int revision) {
         return Optional.ofNullable(submitted.get(new Key(projectId, revision)));
+    }
+
+    @Override
+    public void saveReturned(UUID projectId, int revision) {
+        returns.add(new Key(projectId, revision));
+    }
+
+    @Override
+    public boolean returned(UUID projectId, int revision) {
+        return returns.contains(new Key(projectId, revision));
+    }
+
+    public java.util.Set<Key> returnedRevisions() {
+        return Collections.unmodifiableSet(returns);
     }
 
     public Collection<ReportProject> projects() {

@@ -23,4 +23,9 @@ public interface ReadModel {
     void saveSubmittedAt(UUID projectId, int revision, OffsetDateTime at);
 
     Optional<OffsetDateTime> submittedAt(UUID projectId, int revision);
+
+    /** Remembers that the bureau returned this revision, whether or not its submission has arrived yet. */
+    void saveReturned(UUID projectId, int revision);
+
+    boolean returned(UUID projectId, int revision);
 }

@@ -9,8 +9,9 @@ import org.jixiao.common.contract.ProjectDocument;
  * arrive in any order, and more than once: every step compares revisions or keeps the first value
  * seen, so any order of the same events ends in the same model, and a repeated one changes nothing.
  *
- * <p>One gap stays: a return arriving before anything else of its project is dropped, because a
- * project enters the model only with a document (its budget year and department).
+ * <p>A project enters the model only with a document (its budget year and department), which a return
+ * does not carry: returns are therefore remembered per revision, and one that overtook its submission is
+ * applied when the submission arrives.
  */
 public final class ReadModelFold {
     private final ReadModel model;
@@ -23,7 +24,11 @@ public final class ReadModelFold {
     public void onSubmitted(UUID projectId, int revision, ProjectDocument document, OffsetDateTime at) {
         model.saveDocument(projectId, revision, document);
         model.saveSubmittedAt(projectId, revision, at);
-        project(projectId, document).onSubmitted(revision, document, at);
+        ReportProject project = project(projectId, document);
+        project.onSubmitted(revision, document, at);
+        if (model.returned(projectId, revision)) {
+            project.onReturned(revision);
+        }
     }
 
     public void onApproved(UUID projectId, int revision, ProjectDocument document, Approval approval) {
@@ -33,6 +38,7 @@ public final class ReadModelFold {
     }
 
     public void onReturned(UUID projectId, int revision) {
+        model.saveReturned(projectId, revision);
         model.project(projectId).ifPresent(p -> p.onReturned(revision));
     }
 

@@ -51,4 +51,14 @@ public class DatabaseReadModel implements ReadModel {
     public Optional<OffsetDateTime> submittedAt(UUID projectId, int revision) {
         return revisions.submittedAt(projectId, revision);
     }
+
+    @Override
+    public void saveReturned(UUID projectId, int revision) {
+        revisions.saveReturned(projectId, revision);
+    }
+
+    @Override
+    public boolean returned(UUID projectId, int revision) {
+        return revisions.returned(projectId, revision);
+    }
 }

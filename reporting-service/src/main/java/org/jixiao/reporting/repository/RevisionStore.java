@@ -92,8 +92,20 @@ public class RevisionStore {
         return rows.stream().findFirst().map(RevisionStore::toOffset);
     }
 
+    public void saveReturned(UUID projectId, int revision) {
+        em.createNativeQuery("insert into report_revision_return (project_id, revision) values (:p, :r)"
+                + " on conflict (project_id, revision) do nothing")
+                .setParameter("p", projectId).setParameter("r", revision).executeUpdate();
+    }
+
+    public boolean returned(UUID projectId, int revision) {
+        return !em.createNativeQuery("select 1 from report_revision_return where project_id = :p and revision = :r")
+                .setParameter("p", projectId).setParameter("r", revision).getResultList().isEmpty();
+    }
+
     /** Empties every per-revision table, for a rebuild that refills them in the same transaction. */
     public void deleteAll() {
+        em.createNativeQuery("delete from report_revision_return").executeUpdate();
         em.createNativeQuery("delete from report_findings").executeUpdate();
         em.createNativeQuery("delete from report_revision_time").executeUpdate();
         em.createNativeQuery("delete from report_revision").executeUpdate();

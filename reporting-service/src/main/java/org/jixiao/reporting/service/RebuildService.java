@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -17,12 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
+import org.jixiao.common.messaging.KafkaClients;
+import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.messaging.MalformedEventException;
 import org.jixiao.reporting.domain.InMemoryReadModel;
 import org.jixiao.reporting.repository.ReportProjectRepository;
@@ -45,16 +45,16 @@ public class RebuildService {
     private final Inbox inbox;
     private final ReportProjectRepository projects;
     private final RevisionStore revisions;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
 
     public RebuildService(ReadModelService fold, EventCodec codec, Inbox inbox, ReportProjectRepository projects,
-            RevisionStore revisions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            RevisionStore revisions, KafkaClients kafka) {
         this.fold = fold;
         this.codec = codec;
         this.inbox = inbox;
         this.projects = projects;
         this.revisions = revisions;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public record Result(long events, long projects, long millis) {
@@ -91,16 +91,22 @@ public class RebuildService {
     }
 
     private void replay(Consumer<EventEnvelope> apply) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = kafka.config(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild"));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
+            // The topics are the whole record: one whose start was deleted (retention) would give a partial model.
+            consumer.beginningOffsets(partitions, Duration.ofSeconds(10)).forEach((partition, first) -> {
+                if (first > 0) {
+                    throw DomainException.conflict("topic-truncated", "cannot rebuild: " + partition
+                            + " starts at offset " + first + ", its earlier events are gone (check the topic's retention)");
+                }
+            });
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
@@ -132,6 +138,7 @@ public class RebuildService {
         memory.documents().forEach((key, document) -> revisions.saveDocument(key.projectId(), key.revision(), document));
         memory.checks().forEach((key, check) -> revisions.saveCheck(key.projectId(), key.revision(), check));
         memory.submittedTimes().forEach((key, at) -> revisions.saveSubmittedAt(key.projectId(), key.revision(), at));
+        memory.returnedRevisions().forEach(key -> revisions.saveReturned(key.projectId(), key.revision()));
         replayed.forEach(inbox::recordApplied);
         projects.flush();
     }

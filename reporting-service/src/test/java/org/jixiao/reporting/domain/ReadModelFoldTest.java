@@ -239,16 +239,16 @@ class ReadModelFoldTest {
     }
 
     /**
-     * The known gap: a project enters the model with a document, so a return that overtakes every
-     * submission and approval of its project finds nothing to mark. A later revision's events outrank
-     * it anyway; only a return of the last revision stays unseen.
+     * Submissions and returns travel on different topics, so a return can overtake the submission it
+     * answers; it waits, remembered per revision, and the project ends RETURNED in either order.
      */
     @Test
-    void shouldDropAReturnThatArrivesBeforeAnythingElseOfItsProject() {
+    void shouldEndReturnedWhenTheReturnOvertakesItsSubmission() {
         InMemoryReadModel model = fold(List.of(RETURNED_1));
 
-        assertThat(model.project(ID)).isEmpty();
-        assertThat(project(fold(List.of(RETURNED_1, SUBMITTED_1))).status()).isEqualTo(ReportStatus.SUBMITTED);
+        assertThat(model.project(ID)).as("a return alone carries no document to list the project with").isEmpty();
+        assertThat(project(fold(List.of(RETURNED_1, SUBMITTED_1))).status()).isEqualTo(ReportStatus.RETURNED);
+        assertThat(project(fold(List.of(SUBMITTED_1, RETURNED_1))).status()).isEqualTo(ReportStatus.RETURNED);
     }
 
     private static void permutations(List<Event> events, int from, List<List<Event>> out) {
