@@ -1,9 +1,9 @@
 package org.jixiao.indicator.domain;
 
-import org.jixiao.common.contract.Framework;
-
 import java.util.List;
 import java.util.Optional;
+import org.jixiao.common.contract.Framework;
+import org.jixiao.common.domain.DomainException;
 
 /** The frameworks shipped with Jixiao. */
 public final class FrameworkPresets {
@@ -46,5 +46,11 @@ public final class FrameworkPresets {
 
     public static Optional<Framework> byCode(String code) {
         return ALL.stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+
+    /** The framework named {@code code}; naming one Jixiao does not ship is a bad request. */
+    public static Framework require(String code) {
+        return byCode(code).orElseThrow(() -> DomainException.invalid("unknown-framework",
+                "framework " + code + " does not exist; known: " + ALL.stream().map(Framework::code).toList()));
     }
 }

@@ -39,8 +39,10 @@ public class ProjectEventsConsumer {
     private void apply(EventEnvelope event) {
         switch (event.eventType()) {
             case EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_AMENDED ->
-                checks.checkSubmitted(event, codec.data(event, ProjectSubmitted.class).project());
-            case EventTypes.PROJECT_APPROVED -> library.approved(event, codec.data(event, ProjectApproved.class));
+                checks.checkSubmitted(event.projectId(), event.revision(),
+                        codec.data(event, ProjectSubmitted.class).project());
+            case EventTypes.PROJECT_APPROVED -> library.learnFromApproval(event.projectId(), event.revision(),
+                    event.occurredAt(), codec.data(event, ProjectApproved.class));
             default -> LOG.debugf("event type %s is not for indicator-service", event.eventType());
         }
     }

@@ -1,6 +1,5 @@
 package org.jixiao.indicator.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -9,8 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.repository.Paging;
 import org.jixiao.indicator.domain.library.HistoryEntry;
+import org.jixiao.indicator.domain.library.LibraryFilter;
 import org.jixiao.indicator.domain.library.LibraryIndicator;
+import org.jixiao.indicator.domain.library.PastTarget;
 
 @ApplicationScoped
 public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator, UUID> {
@@ -19,26 +23,27 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
         return find("level1 = ?1 and level2 = ?2 and name = ?3", level1, level2, name).firstResultOptional();
     }
 
-    public PanacheQuery<LibraryIndicator> search(String text, String level1, String level2, String department) {
+    /** One page of the library in taxonomy order; (level1, level2, name) is unique, so pages never overlap. */
+    public Page<LibraryIndicator> search(LibraryFilter filter, PageRequest request) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
-        if (text != null && !text.isBlank()) {
+        if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(name like :text or description like :text)");
-            p.and("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            p.and("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (level1 != null) {
+        if (filter.level1() != null) {
             where.add("level1 = :level1");
-            p.and("level1", level1);
+            p.and("level1", filter.level1());
         }
-        if (level2 != null) {
+        if (filter.level2() != null) {
             where.add("level2 = :level2");
-            p.and("level2", level2);
+            p.and("level2", filter.level2());
         }
-        if (department != null) {
+        if (filter.department() != null) {
             where.add("(departments like :dept or scope = 'COMMON')");
-            p.and("dept", "%" + department + "%");
+            p.and("dept", "%" + filter.department() + "%");
         }
-        return find(String.join(" and ", where), Sort.by("level1").and("level2").and("name"), p);
+        return Paging.page(find(String.join(" and ", where), Sort.by("level1").and("level2").and("name"), p), request);
     }
 
     public void recordHistory(HistoryEntry entry, UUID projectId, int revision) {
@@ -62,7 +67,7 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
     }
 
     /** What a department had approved for indicators named like {@code name}, before {@code beforeYear}. */
-    public List<Object[]> approvedBefore(String department, String name, int beforeYear) {
+    public List<PastTarget> approvedBefore(String department, String name, int beforeYear) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("select i.id, i.name, i.level1, i.level2, h.budget_year,"
                 + " h.target, h.project_name from library_history h join library_indicator i on i.id = h.indicator_id"
@@ -70,6 +75,7 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
                 + " order by h.budget_year desc, h.approved_at desc limit 50")
                 .setParameter("d", department).setParameter("y", beforeYear)
                 .setParameter("n", "%" + name.replace("%", "\\%").replace("_", "\\_") + "%").getResultList();
-        return rows;
+        return rows.stream().map(r -> new PastTarget((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), (String) r[5], (String) r[6])).toList();
     }
 }

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
+import org.jixiao.common.domain.Roles;
 import org.jixiao.common.rest.Problem;
-import org.jixiao.common.security.Roles;
+import org.jixiao.indicator.domain.checks.Finding.Severity;
 import org.jixiao.indicator.service.CheckService;
 
 @Path("/api/v1/checks")
@@ -34,6 +34,13 @@ public class CheckResource {
     public record CheckResult(List<Finding> findings) {
     }
 
+    /** The same fields as the findings of IndicatorCheckCompleted, so clients read both alike. */
+    public record Finding(String code, Severity severity, Integer indicatorIndex, String messageZh, String messageEn) {
+        static Finding of(org.jixiao.indicator.domain.checks.Finding f) {
+            return new Finding(f.code(), f.severity(), f.indicatorIndex(), f.messageZh(), f.messageEn());
+        }
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
@@ -41,6 +48,6 @@ public class CheckResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckResult.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckResult check(@NotNull ProjectDocument project) {
-        return new CheckResult(checks.check(project));
+        return new CheckResult(checks.check(project).stream().map(Finding::of).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.jixiao.indicator.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,22 +14,21 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
 import org.jixiao.common.contract.Framework;
-import org.jixiao.indicator.domain.FrameworkPresets;
-import org.jixiao.indicator.service.CheckService;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.common.security.Caller;
+import org.jixiao.indicator.service.FrameworkService;
 
 @Path("/api/v1/frameworks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "frameworks", description = "指标体系: the level-1/level-2 taxonomy per budget year")
 @SecurityRequirement(name = "jwt")
 public class FrameworkResource {
-    private final CheckService checks;
+    private final FrameworkService frameworks;
     private final Caller caller;
 
-    public FrameworkResource(CheckService checks, Caller caller) {
-        this.checks = checks;
+    public FrameworkResource(FrameworkService frameworks, Caller caller) {
+        this.frameworks = frameworks;
         this.caller = caller;
     }
 
@@ -39,7 +39,7 @@ public class FrameworkResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "The frameworks Jixiao knows")
     public List<Framework> all() {
-        return FrameworkPresets.ALL;
+        return frameworks.all();
     }
 
     @GET
@@ -47,7 +47,7 @@ public class FrameworkResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "The framework in force for a budget year (classic unless an admin chose another)")
     public Framework forYear(@PathParam("budgetYear") int budgetYear) {
-        return checks.frameworkFor(budgetYear);
+        return frameworks.frameworkFor(budgetYear);
     }
 
     @PUT
@@ -55,7 +55,7 @@ public class FrameworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Choose the framework of a budget year")
-    public Framework assign(@PathParam("budgetYear") int budgetYear, @jakarta.validation.Valid Assignment assignment) {
-        return checks.assign(budgetYear, assignment.frameworkCode(), caller.name());
+    public Framework assign(@PathParam("budgetYear") int budgetYear, @Valid Assignment assignment) {
+        return frameworks.assign(budgetYear, assignment.frameworkCode(), caller.actor());
     }
 }

@@ -26,9 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
+import org.jixiao.indicator.domain.library.HistoryEntry;
+import org.jixiao.indicator.domain.library.LibraryFilter;
 import org.jixiao.indicator.domain.library.LibraryIndicator;
+import org.jixiao.indicator.domain.library.PastTarget;
 import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.service.LibraryService;
 
@@ -66,22 +71,29 @@ public class LibraryResource {
         }
     }
 
-    public record LibraryPage(List<View> items, int page, int size, long total) {
-    }
-
     public record HistoryView(String departmentCode, int budgetYear, UUID projectId, String projectName, String target,
             OffsetDateTime approvedAt) {
+        static HistoryView of(HistoryEntry h) {
+            return new HistoryView(h.departmentCode(), h.budgetYear(), h.projectId(), h.projectName(), h.target(),
+                    h.approvedAt());
+        }
+    }
+
+    public record Suggestion(UUID indicatorId, String name, String level1, String level2, int budgetYear, String target,
+            String projectName) {
+        static Suggestion of(PastTarget t) {
+            return new Suggestion(t.indicatorId(), t.name(), t.level1(), t.level2(), t.budgetYear(), t.target(),
+                    t.projectName());
+        }
     }
 
     @GET
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Search the library by text, node and department (共性 indicators suit every department)")
-    public LibraryPage search(@QueryParam("q") String q, @QueryParam("level1") String level1, @QueryParam("level2") String level2,
+    public Page<View> search(@QueryParam("q") String q, @QueryParam("level1") String level1, @QueryParam("level2") String level2,
             @QueryParam("department") String department, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        long[] total = new long[1];
-        List<View> items = library.search(q, level1, level2, department, page, size, total).stream().map(View::of).toList();
-        return new LibraryPage(items, page, size, total[0]);
+        return library.search(new LibraryFilter(q, level1, level2, department), new PageRequest(page, size)).map(View::of);
     }
 
     @GET
@@ -96,29 +108,23 @@ public class LibraryResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Targets approved with this indicator, newest year first; a department token sees its own")
     public List<HistoryView> history(@PathParam("id") UUID id, @QueryParam("department") String department) {
-        String effective = caller.restrictedToDepartment().orElse(department);
-        return library.history(id, effective).stream().map(h -> new HistoryView(h.departmentCode(), h.budgetYear(),
-                h.projectId(), h.projectName(), h.target(), h.approvedAt())).toList();
+        return library.history(id, department, caller.actor()).stream().map(HistoryView::of).toList();
     }
 
     @GET
     @Path("suggestions")
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "历史标准: what the department had approved in earlier years for indicators of that name")
-    public List<LibraryService.Suggestion> suggestions(@QueryParam("department") String department,
+    public List<Suggestion> suggestions(@QueryParam("department") String department,
             @QueryParam("name") @NotNull String name, @QueryParam("budgetYear") @NotNull Integer budgetYear) {
-        String effective = caller.restrictedToDepartment().orElse(department);
-        if (effective == null) {
-            throw org.jixiao.common.rest.ProblemException.badRequest("department-required", "name the department (department=034)");
-        }
-        return library.suggestions(effective, name, budgetYear);
+        return library.suggestions(department, name, budgetYear, caller.actor()).stream().map(Suggestion::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid Request request) {
-        return Response.status(201).entity(View.of(library.create(request.entry(), caller.name()))).build();
+        return Response.status(201).entity(View.of(library.create(request.entry(), caller.actor()))).build();
     }
 
     @PUT
@@ -126,7 +132,7 @@ public class LibraryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public View update(@PathParam("id") UUID id, @NotNull @Valid Request request) {
-        return View.of(library.update(id, request.entry(), caller.name()));
+        return View.of(library.update(id, request.entry(), caller.actor()));
     }
 
     @DELETE

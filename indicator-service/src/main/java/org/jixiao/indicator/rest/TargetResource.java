@@ -15,19 +15,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jixiao.common.rest.ProblemException;
-import org.jixiao.common.security.Roles;
-import org.jixiao.indicator.domain.target.TargetMeaning;
-import org.jixiao.indicator.domain.target.TargetParser;
+import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.indicator.service.TargetService;
 
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "targets", description = "指标值: the structured meaning of a printed target value")
 @SecurityRequirement(name = "jwt")
 public class TargetResource {
-    static final int MAX_BATCH = 10_000;
+    private final TargetService targets;
 
-    private final TargetParser parser = new TargetParser();
+    public TargetResource(TargetService targets) {
+        this.targets = targets;
+    }
 
     @Schema(name = "ParseRequest", description = "either text or texts")
     public record ParseRequest(@Schema(example = "≥4.7万人") String text,
@@ -37,7 +38,7 @@ public class TargetResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ParseResponse", description = "the meaning of text, or results for texts")
-    public record ParseResponse(TargetMeaning meaning, List<TargetMeaning> results) {
+    public record ParseResponse(TargetMeaningView meaning, List<TargetMeaningView> results) {
     }
 
     @POST
@@ -46,17 +47,15 @@ public class TargetResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Read 指标值: kind QUANTITATIVE (operator, value, unit), TIME (deadline, frequency, period, timely),"
             + " QUALITATIVE (direction) or DESCRIPTIVE (free text, never an error)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetMeaning.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetMeaningView.class)))
     public Object parse(@NotNull ParseRequest request) {
         if (request.texts() != null) {
-            if (request.texts().size() > MAX_BATCH) {
-                throw ProblemException.badRequest("batch-too-large", "at most " + MAX_BATCH + " texts per request");
-            }
-            return new ParseResponse(null, request.texts().stream().map(t -> parser.parse(t, request.budgetYear())).toList());
+            return new ParseResponse(null, targets.parseAll(request.texts(), request.budgetYear()).stream()
+                    .map(TargetMeaningView::of).toList());
         }
         if (request.text() == null) {
-            throw ProblemException.badRequest("text-required", "send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}");
+            throw DomainException.invalid("text-required", "send {\"text\": \"…\"} or {\"texts\": [\"…\", …]}");
         }
-        return parser.parse(request.text(), request.budgetYear());
+        return TargetMeaningView.of(targets.parse(request.text(), request.budgetYear()));
     }
 }

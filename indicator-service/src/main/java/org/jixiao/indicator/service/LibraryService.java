@@ -2,7 +2,6 @@ package org.jixiao.indicator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,16 +10,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jixiao.common.contract.Framework;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.events.ProjectApproved;
-import org.jixiao.common.rest.ProblemException;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
 import org.jixiao.indicator.domain.FrameworkPresets;
 import org.jixiao.indicator.domain.library.HistoryEntry;
+import org.jixiao.indicator.domain.library.LibraryFilter;
 import org.jixiao.indicator.domain.library.LibraryIndicator;
+import org.jixiao.indicator.domain.library.PastTarget;
 import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.domain.target.TargetParser;
 import org.jixiao.indicator.repository.LibraryRepository;
@@ -65,17 +69,20 @@ public class LibraryService {
         }
     }
 
-    /** Learns from an approval: each approved row becomes history of its library indicator. */
+    /**
+     * Learns from an approval: each approved row becomes history of its library indicator.
+     * {@code occurredAt} stands in for an approval time that older producers did not send.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void approved(EventEnvelope event, ProjectApproved approved) {
+    public void learnFromApproval(UUID projectId, int revision, OffsetDateTime occurredAt, ProjectApproved approved) {
         ProjectDocument doc = approved.project();
-        OffsetDateTime at = approved.approvedAt() != null ? approved.approvedAt() : event.occurredAt();
+        OffsetDateTime at = approved.approvedAt() != null ? approved.approvedAt() : occurredAt;
         for (ProjectDocument.IndicatorRow r : doc.indicators() == null ? List.<ProjectDocument.IndicatorRow>of() : doc.indicators()) {
             LibraryIndicator entry = entryFor(r, "approval", true);
             entry.usedBy(doc.departmentCode());
             library.flush();
-            library.recordHistory(new HistoryEntry(entry.id(), doc.departmentCode(), doc.budgetYear(), event.projectId(),
-                    event.revision(), doc.name(), r.target(), at), event.projectId(), event.revision());
+            library.recordHistory(new HistoryEntry(entry.id(), doc.departmentCode(), doc.budgetYear(), projectId,
+                    revision, doc.name(), r.target(), at), projectId, revision);
         }
     }
 
@@ -91,27 +98,28 @@ public class LibraryService {
         });
     }
 
+    /** What an admin says about a library indicator, to create or replace it. */
     public record Entry(String name, String level1, String level2, String unit, TargetMeaning.Kind valueKind,
-            TargetMeaning.Direction direction, String valueBasis, String description, java.util.Set<String> departments,
+            TargetMeaning.Direction direction, String valueBasis, String description, Set<String> departments,
             LibraryIndicator.Scope scope) {
     }
 
     @Transactional
-    public LibraryIndicator create(Entry e, String actor) {
+    public LibraryIndicator create(Entry e, Actor actor) {
         if (library.find(e.level1(), e.level2(), e.name()).isPresent()) {
-            throw ProblemException.conflict("duplicate-indicator", "「" + e.name() + "」 already exists under "
+            throw DomainException.conflict("duplicate-indicator", "「" + e.name() + "」 already exists under "
                     + e.level1() + " / " + e.level2());
         }
-        LibraryIndicator created = new LibraryIndicator(e.name(), e.level1(), e.level2(), actor, false);
-        apply(created, e, actor);
+        LibraryIndicator created = new LibraryIndicator(e.name(), e.level1(), e.level2(), actor.name(), false);
+        apply(created, e, actor.name());
         library.persist(created);
         return created;
     }
 
     @Transactional
-    public LibraryIndicator update(UUID id, Entry e, String actor) {
+    public LibraryIndicator update(UUID id, Entry e, Actor actor) {
         LibraryIndicator existing = get(id);
-        apply(existing, e, actor);
+        apply(existing, e, actor.name());
         return existing;
     }
 
@@ -127,33 +135,31 @@ public class LibraryService {
 
     @Transactional
     public LibraryIndicator get(UUID id) {
-        return library.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("library indicator", id));
+        return library.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("library indicator", id));
     }
 
     @Transactional
-    public List<LibraryIndicator> search(String text, String level1, String level2, String department, int page, int size,
-            long[] total) {
-        var q = library.search(text, level1, level2, department).page(Page.of(page, size));
-        total[0] = q.count();
-        return q.list();
+    public Page<LibraryIndicator> search(LibraryFilter filter, PageRequest page) {
+        return library.search(filter, page);
     }
 
+    /**
+     * The targets approved with an indicator, newest year first: of {@code department} when named, of
+     * every department otherwise; a department actor sees its own whatever it names.
+     */
     @Transactional
-    public List<HistoryEntry> history(UUID id, String department) {
+    public List<HistoryEntry> history(UUID id, String department, Actor actor) {
         get(id);
-        return library.history(id, department);
+        return library.history(id, actor.restrictedToDepartment().orElse(department));
     }
 
-    public record Suggestion(UUID indicatorId, String name, String level1, String level2, int budgetYear, String target,
-            String projectName) {
-    }
-
-    /** 历史标准: what this department had approved for indicators of that name in earlier years. */
+    /** 历史标准: what a department had approved for indicators of that name in earlier years. */
     @Transactional
-    public List<Suggestion> suggestions(String department, String name, int budgetYear) {
-        return library.approvedBefore(department, name, budgetYear).stream()
-                .map(r -> new Suggestion((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                        (String) r[5], (String) r[6]))
-                .toList();
+    public List<PastTarget> suggestions(String department, String name, int budgetYear, Actor actor) {
+        String effective = actor.restrictedToDepartment().orElse(department);
+        if (effective == null) {
+            throw DomainException.invalid("department-required", "name the department (department=034)");
+        }
+        return library.approvedBefore(effective, name, budgetYear);
     }
 }

@@ -3,7 +3,6 @@ package org.jixiao.indicator.domain.checks;
 import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.common.contract.Framework;
 
 /** Runs every pre-review policy over one declaration, in a stable order. */

@@ -2,7 +2,6 @@ package org.jixiao.indicator.domain.checks;
 
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.common.contract.Framework;
 
 /** One rule of the automated pre-review (预审); it reports findings, it never refuses the document. */

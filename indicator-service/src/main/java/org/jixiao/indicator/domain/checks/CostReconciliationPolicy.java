@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jixiao.common.contract.Framework;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.indicator.domain.checks.TargetPolicies.Row;
 import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.domain.target.TargetMeaning.Kind;

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.common.contract.Framework;
 
 /** The same 三级指标 twice in one declaration is usually a copy-paste slip. */

@@ -1,7 +1,6 @@
 package org.jixiao.indicator.domain.checks;
 
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
-import org.jixiao.common.events.IndicatorCheckCompleted.Severity;
+import org.jixiao.indicator.domain.checks.Finding.Severity;
 
 final class Findings {
     private Findings() {

@@ -3,7 +3,6 @@ package org.jixiao.indicator.domain.checks;
 import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.common.contract.Framework;
 
 /** Every row's 一级/二级 must be a node of the year's framework, and every required 一级 must appear. */

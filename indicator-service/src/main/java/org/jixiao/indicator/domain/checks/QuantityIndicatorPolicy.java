@@ -2,7 +2,6 @@ package org.jixiao.indicator.domain.checks;
 
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.common.contract.Framework;
 
 /** Outputs must be counted: a declaration without any 数量指标 cannot be measured. */

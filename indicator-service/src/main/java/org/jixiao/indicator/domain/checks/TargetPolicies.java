@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.Framework;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.events.IndicatorCheckCompleted.Finding;
 import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.domain.target.TargetMeaning.Kind;
 import org.jixiao.indicator.domain.target.TargetMeaning.Operator;

@@ -1,6 +1,5 @@
 package org.jixiao.indicator.domain.target;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,7 +7,6 @@ import java.util.List;
  * What a printed 指标值 means. Exactly the fields of its {@code kind} are set; {@code text} is the input
  * unchanged. Decimal values are strings with the Chinese multipliers (万, 亿, 千) applied.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetMeaning(
         String text,
         Kind kind,
@@ -36,7 +34,6 @@ public record TargetMeaning(
 
     public enum Direction { INCREASE, DECREASE, MAINTAIN }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Quantity(Operator operator, String value, String upperValue, String unit) {
     }
 
@@ -44,7 +41,6 @@ public record TargetMeaning(
      * A span of time. {@code from}/{@code to} are set when the text names them (2023.07-2024.01) or
      * when a budget year was given; {@code name} says what was printed (YEAR, Q1–Q4, H1, H2).
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Period(String name, LocalDate from, LocalDate to) {
     }
 
