@@ -1,19 +1,23 @@
 package org.jixiao.indicator.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.ProjectApproved;
 import org.jixiao.common.events.ProjectSubmitted;
+import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
 import org.jixiao.indicator.service.CheckService;
 import org.jixiao.indicator.service.LibraryService;
 
 /** Checks every submitted or amended revision (jixiao.projects) and learns from approvals (jixiao.reviews), each event once. */
+@Startup
 @ApplicationScoped
 public class ProjectEventsConsumer {
     private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
@@ -28,12 +32,14 @@ public class ProjectEventsConsumer {
         this.codec = codec;
         this.checks = checks;
         this.library = library;
+        inbox.handle(Topics.PROJECTS, this::apply);
+        inbox.handle(Topics.REVIEWS, this::apply);
     }
 
     @Incoming("projects")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.process(payload, this::apply);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record);
     }
 
     private void apply(EventEnvelope event) {
