@@ -82,21 +82,54 @@ final class LocalSystem implements AutoCloseable {
         // -Djixiao.e2e.omit=indicator-service shows that the end-to-end test fails without that service
         String omit = System.getProperty("jixiao.e2e.omit", "");
         for (String s : SERVICES) {
-            if (s.equals(omit)) {
-                continue;
+            if (!s.equals(omit)) {
+                launch(s);
             }
-            Map<String, String> env = Map.of(
-                    "PORT", Integer.toString(ports.get(s)),
-                    "PGHOST", pgHost, "PGPORT", Integer.toString(pgPort), "PGUSER", pgUser, "PGPASSWORD", pgPassword,
-                    "JIXIAO_DB_NAME", database(s),
-                    "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-            Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
-            }
-            start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar", jar.toString()), env);
         }
-        List<String> ready = SERVICES.stream().filter(s -> !s.equals(omit)).map(s -> url(s) + "/q/health/ready").toList();
+        awaitReady(SERVICES.stream().filter(s -> !s.equals(omit)).toList());
+    }
+
+    /** Starts one service again (after {@link #kill}) and waits until it is ready. */
+    void startService(String service) throws Exception {
+        launch(service);
+        awaitReady(List.of(service));
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker — a crash. */
+    void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            p.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The service's database refuses new connections and drops the open ones, like a server going away. */
+    void refuseConnections(String service, boolean refuse) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres", pgUser, pgPassword);
+                Statement st = c.createStatement()) {
+            st.execute("alter database " + database(service) + " allow_connections " + !refuse);
+            if (refuse) {
+                st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database(service) + "'");
+            }
+        }
+    }
+
+    private void launch(String s) throws IOException {
+        Map<String, String> env = Map.of(
+                "PORT", Integer.toString(ports.get(s)),
+                "PGHOST", pgHost, "PGPORT", Integer.toString(pgPort), "PGUSER", pgUser, "PGPASSWORD", pgPassword,
+                "JIXIAO_DB_NAME", database(s),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+        }
+        start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar", jar.toString()), env);
+    }
+
+    private void awaitReady(List<String> services) throws InterruptedException {
+        List<String> ready = services.stream().map(s -> url(s) + "/q/health/ready").toList();
         if (!LocalTool.waitReady(Duration.ofSeconds(120), ready)) {
             throw new IllegalStateException("services not ready; logs in " + work + "\n" + tails());
         }
@@ -124,6 +157,18 @@ final class LocalSystem implements AutoCloseable {
         }
         org.jixiao.common.test.KafkaProbe.awaitConsumed(bootstrapServers(), consumer,
                 Duration.between(java.time.Instant.now(), deadline));
+    }
+
+    /** The barrier of the whole system: every service's outbox drained and every consumer group caught up. */
+    void awaitAllQuiet(Duration timeout) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        for (String service : SERVICES) {
+            awaitQuiet(service, service, Duration.between(java.time.Instant.now(), deadline));
+        }
+        // a consumer caught up last may have published again: once more round, now quickly
+        for (String service : SERVICES) {
+            awaitQuiet(service, service, Duration.between(java.time.Instant.now(), deadline));
+        }
     }
 
     private long unpublished(String service) throws Exception {

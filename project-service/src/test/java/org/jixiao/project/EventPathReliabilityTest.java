@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,21 +48,8 @@ class EventPathReliabilityTest {
     @Inject
     Outbox outbox;
 
-    /** Every text at its limit, 200 rows with every cell at its limit: about 2.6 MB of UTF-8. */
     static ObjectNode maximalDocument() {
-        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-001");
-        for (String field : List.of("overview", "basis", "necessity", "safeguards", "implementationPlan", "annualGoal")) {
-            doc.put(field, "绩".repeat(20_000));
-        }
-        doc.put("name", "最".repeat(200));
-        ArrayNode rows = doc.putArray("indicators");
-        for (int i = 0; i < 200; i++) {
-            ObjectNode row = rows.addObject();
-            row.put("level1", "产出指标").put("level2", "数量指标").put("name", (i + "指").repeat(200).substring(0, 200))
-                    .put("target", "≥" + i + "所" + "标".repeat(2000 - 3 - String.valueOf(i).length()))
-                    .put("valueBasis", "计划标准").put("note", "注".repeat(2000));
-        }
-        return doc;
+        return org.jixiao.common.test.SeedFixtures.maximal("JC-CQ-2025-001", "JC-MAX-" + UUID.randomUUID());
     }
 
     @Test

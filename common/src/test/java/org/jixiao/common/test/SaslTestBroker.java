@@ -1,12 +1,9 @@
 package org.jixiao.common.test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,7 +18,6 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.TopicBootstrap;
 
@@ -38,22 +34,7 @@ public final class SaslTestBroker {
     private final String bootstrapServers;
 
     private SaslTestBroker() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "test-kafka-sasl")).resolve(UUID.randomUUID().toString())
-                .toAbsolutePath();
-        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir)
-                .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("log.cleaner.dedupe.buffer.size", "16777216")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        KafkaClusterTestKit kafka = TestInfrastructure.startBroker("test-kafka-sasl", SecurityProtocol.SASL_PLAINTEXT);
         bootstrapServers = kafka.bootstrapServers();
         try (Admin admin = Admin.create(clientConfig(JaasUtils.KAFKA_PLAIN_ADMIN, JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD))) {
             List<String> topics = new ArrayList<>(Topics.ALL);

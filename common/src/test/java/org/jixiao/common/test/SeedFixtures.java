@@ -34,4 +34,25 @@ public final class SeedFixtures {
         }
         throw new IllegalArgumentException(externalRef);
     }
+
+    /**
+     * The largest document the API accepts, built on a seed project: every long text at its 20,000-character
+     * limit, 200 indicator rows with every cell at its limit (about 2.6 MB of UTF-8).
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode maximal(String externalRef, String newExternalRef) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) project(externalRef);
+        doc.put("externalRef", newExternalRef);
+        for (String field : java.util.List.of("overview", "basis", "necessity", "safeguards", "implementationPlan", "annualGoal")) {
+            doc.put(field, "绩".repeat(20_000));
+        }
+        doc.put("name", "最".repeat(200));
+        ArrayNode rows = doc.putArray("indicators");
+        for (int i = 0; i < 200; i++) {
+            rows.addObject().put("level1", "产出指标").put("level2", "数量指标")
+                    .put("name", (i + "指").repeat(200).substring(0, 200))
+                    .put("target", "≥" + i + "所" + "标".repeat(2000 - 3 - String.valueOf(i).length()))
+                    .put("valueBasis", "计划标准").put("note", "注".repeat(2000));
+        }
+        return doc;
+    }
 }

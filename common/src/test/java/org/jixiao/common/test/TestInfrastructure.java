@@ -54,24 +54,32 @@ public final class TestInfrastructure {
             // fork with a non-zero code after all tests passed. The broker's data is temporary: let the JVM end it.
             org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> { });
             org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
-            // Under target/, so that the broker's files go with `mvn clean` rather than piling up in /tmp.
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-kafka"))
-                    .resolve(java.util.UUID.randomUUID().toString()).toAbsolutePath();
-            KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir).build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("log.cleaner.dedupe.buffer.size", "16777216")
-                    .build();
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
+            KafkaClusterTestKit kafka = startBroker("test-kafka", org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT);
             bootstrapServers = kafka.bootstrapServers();
         }
         createTopics();
+    }
+
+    /** A single-node KRaft broker in this JVM speaking {@code protocol}, its files under target/{@code name}. */
+    static KafkaClusterTestKit startBroker(String name, org.apache.kafka.common.security.auth.SecurityProtocol protocol)
+            throws Exception {
+        // Under target/, so that the broker's files go with `mvn clean` rather than piling up in /tmp.
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", name))
+                .resolve(java.util.UUID.randomUUID().toString()).toAbsolutePath();
+        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir)
+                .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("log.cleaner.dedupe.buffer.size", "16777216")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        return kafka;
     }
 
     public static synchronized TestInfrastructure get() {
