@@ -233,6 +233,36 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void shouldAnswer401ToATokenIssuedForAnotherAudienceOnEveryService() {
+        String forOtherApplication = DevTokens.sign("admin", "admin", java.util.Map.of("aud", "other"));
+        for (String service : LocalSystem.SERVICES) {
+            given().auth().oauth2(DevTokens.admin()).get(system.url(service) + "/api/v1/admin/outbox").then().statusCode(200);
+            given().auth().oauth2(forOtherApplication).get(system.url(service) + "/api/v1/admin/outbox").then().statusCode(401);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shouldRefuseToStartInProductionWithoutTheTokenIssuer() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        for (String service : LocalSystem.SERVICES) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString()).redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("JWT_") || k.equals("QUARKUS_PROFILE"));
+            Process process = pb.start();
+            boolean ended = process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly();
+            }
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(ended).as(service + " ends by itself").isTrue();
+            assertThat(process.exitValue()).as(service + " exit code").isNotZero();
+            assertThat(output).as(service).contains("JWT_PUBLIC_KEY_LOCATION").contains("JWT_ISSUER");
+        }
+    }
+
     private ObjectNode seed(String externalRef) throws Exception {
         Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("common/src/main/resources/seed/seed-2025-projects.json");
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {

@@ -47,6 +47,8 @@ class EventPathReliabilityTest {
     EventCodec codec;
     @Inject
     Outbox outbox;
+    @Inject
+    org.jixiao.common.messaging.Housekeeping housekeeping;
 
     static ObjectNode maximalDocument() {
         return org.jixiao.common.test.SeedFixtures.maximal("JC-CQ-2025-001", "JC-MAX-" + UUID.randomUUID());
@@ -93,6 +95,10 @@ class EventPathReliabilityTest {
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(2).equals(given().auth().oauth2(ADMIN)
                     .get("/api/v1/admin/outbox").then().extract().path("parked[0].attempts")));
+            // operators see it without asking: readiness data and the metric
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'outbox' }.data.parked", org.hamcrest.Matchers.equalTo(1));
+            assertThat(given().get("/q/metrics").asString()).containsPattern("(?m)^jixiao_outbox_parked(\\{[^}]*\\})? 1\\.0$");
             given().auth().oauth2(EDU).get("/api/v1/admin/outbox").then().statusCode(403);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
@@ -136,6 +142,37 @@ class EventPathReliabilityTest {
                 given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
         assertThat(given().auth().oauth2(ADMIN).get("/api/v1/admin/dead-letters").then().extract().<List<?>>path(""))
                 .hasSize(deadLettersBefore);
+    }
+
+    @Test
+    void shouldDeletePublishedEventsAndInboxRecordsOnlyPastTheirAge() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            for (UUID id : List.of(old, recent)) {
+                // the defaults keep published events 7 days, inbox records 30 days
+                String age = id.equals(old) ? "8 days" : "6 days";
+                String inboxAge = id.equals(old) ? "31 days" : "29 days";
+                em.createNativeQuery("insert into outbox_event (event_id, topic, message_key, event_type, payload, occurred_at,"
+                        + " published_at) values (:id, 't', 'k', 'Test', '{}', now() - cast(:age as interval),"
+                        + " now() - cast(:age as interval))").setParameter("id", id).setParameter("age", age).executeUpdate();
+                em.createNativeQuery("insert into processed_event (event_id, event_type, processed_at) values (:id, 'Test',"
+                        + " now() - cast(:age as interval))").setParameter("id", id).setParameter("age", inboxAge).executeUpdate();
+            }
+        });
+
+        var deleted = housekeeping.run();
+
+        assertThat(deleted.outboxRows()).isGreaterThanOrEqualTo(1);
+        assertThat(deleted.inboxRecords()).isGreaterThanOrEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            assertThat(em.createNativeQuery("select event_id from outbox_event where event_id in (:a, :b)")
+                    .setParameter("a", old).setParameter("b", recent).getResultList()).containsExactly(recent);
+            assertThat(em.createNativeQuery("select event_id from processed_event where event_id in (:a, :b)")
+                    .setParameter("a", old).setParameter("b", recent).getResultList()).containsExactly(recent);
+        });
     }
 
     private String approval(String id) throws Exception {

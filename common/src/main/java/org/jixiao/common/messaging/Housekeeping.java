@@ -32,17 +32,26 @@ public class Housekeeping {
 
     @Scheduled(every = "${jixiao.housekeeping.every:1h}", delayed = "${jixiao.housekeeping.delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    void scheduled() {
         try {
-            long outboxRows = drain(() -> outbox.deletePublishedOlderThan(outboxDays, BATCH));
-            long inboxRows = drain(() -> inbox.forgetOlderThan(inboxDays, BATCH));
-            if (outboxRows + inboxRows > 0) {
-                LOG.infof("housekeeping deleted %d published outbox rows older than %d days and %d inbox records"
-                        + " older than %d days", outboxRows, outboxDays, inboxRows, inboxDays);
-            }
+            run();
         } catch (RuntimeException e) {
             LOG.warnf("housekeeping failed, will try again: %s", e.toString());
         }
+    }
+
+    /** What one run deleted. */
+    public record Deleted(long outboxRows, long inboxRecords) {
+    }
+
+    public Deleted run() {
+        long outboxRows = drain(() -> outbox.deletePublishedOlderThan(outboxDays, BATCH));
+        long inboxRows = drain(() -> inbox.forgetOlderThan(inboxDays, BATCH));
+        if (outboxRows + inboxRows > 0) {
+            LOG.infof("housekeeping deleted %d published outbox rows older than %d days and %d inbox records"
+                    + " older than %d days", outboxRows, outboxDays, inboxRows, inboxDays);
+        }
+        return new Deleted(outboxRows, inboxRows);
     }
 
     private static long drain(java.util.function.IntSupplier batch) {

@@ -100,13 +100,7 @@ public class RebuildService {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
-            // The topics are the whole record: one whose start was deleted (retention) would give a partial model.
-            consumer.beginningOffsets(partitions, Duration.ofSeconds(10)).forEach((partition, first) -> {
-                if (first > 0) {
-                    throw DomainException.conflict("topic-truncated", "cannot rebuild: " + partition
-                            + " starts at offset " + first + ", its earlier events are gone (check the topic's retention)");
-                }
-            });
+            requireWhole(consumer.beginningOffsets(partitions, Duration.ofSeconds(10)));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
@@ -127,6 +121,16 @@ public class RebuildService {
                 }
             }
         }
+    }
+
+    /** The topics are the whole record: one whose start was deleted (retention) would give a partial model. */
+    static void requireWhole(Map<TopicPartition, Long> firstOffsets) {
+        firstOffsets.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::toString)))
+                .findFirst().ifPresent(e -> {
+                    throw DomainException.conflict("topic-truncated", "cannot rebuild: " + e.getKey() + " starts at offset "
+                            + e.getValue() + ", its earlier events are gone (check the topic's retention)");
+                });
     }
 
     /** Replaces the model and the inbox's log of applied events together, so the live consumer skips exactly the replayed ones. */
