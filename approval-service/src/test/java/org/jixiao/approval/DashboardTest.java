@@ -141,6 +141,43 @@ class DashboardTest {
         assertThat(listed).isEqualTo((int) overdue);
     }
 
+    /** The overdue list is filtered, ordered and paged by the database: every page agrees with the count. */
+    @Test
+    void shouldPageTheOverdueCasesInTheRequestedOrder() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<UUID, Integer> revisions = new HashMap<>();
+        List<String> expected = new ArrayList<>();
+        for (Generated g : generated) {
+            int revision = revisions.merge(g.projectId(), 1, Integer::sum);
+            if (g.status().equals("OPEN") && workingDays(g.stageEntered(), now) > 5) {
+                expected.add(g.projectId() + "/" + revision);
+            }
+        }
+        List<String> listed = new ArrayList<>();
+        List<OffsetDateTime> entered = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonPath body = given().auth().oauth2(DevTokens.reviewer("r"))
+                    .get("/api/v1/cases?budgetYear=" + YEAR + "&overdue=true&sort=-stageEnteredAt&size=37&page=" + page)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(body.getLong("total")).isEqualTo(expected.size());
+            List<Map<String, Object>> items = body.getList("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (Map<String, Object> item : items) {
+                assertThat(item.get("overdue")).isEqualTo(true);
+                listed.add(item.get("projectId") + "/" + item.get("revision"));
+                entered.add(OffsetDateTime.parse((String) item.get("stageEnteredAt")));
+            }
+        }
+        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(entered).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        int notOverdue = given().auth().oauth2(DevTokens.reviewer("r"))
+                .get("/api/v1/cases?budgetYear=" + YEAR + "&overdue=false&size=1").then().statusCode(200)
+                .extract().path("total");
+        assertThat(notOverdue).isEqualTo(generated.size() - expected.size());
+    }
+
     @Test
     void shouldReportMedianAndNinetiethPercentileLeadTimes() {
         List<Double> hours = generated.stream().filter(g -> g.decided() != null)

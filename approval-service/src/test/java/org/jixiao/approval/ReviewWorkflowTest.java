@@ -74,7 +74,12 @@ class ReviewWorkflowTest {
         EventEnvelope again = codec.envelope(EventTypes.PROJECT_SUBMITTED, projectId, 1, "dept-034",
                 new ProjectSubmitted(doc, "dept-034", null, null, null));
         KafkaProbe.send(Topics.PROJECTS, projectId.toString(), codec.encode(again));
-        Thread.sleep(1500);
+        // Barrier: another project's submission under the same key lands on the same partition after `again`
+        // and is consumed after it; once its case is open, `again` has been applied (or ignored) for sure.
+        UUID barrier = UUID.randomUUID();
+        KafkaProbe.send(Topics.PROJECTS, projectId.toString(), codec.encode(codec.envelope(EventTypes.PROJECT_SUBMITTED,
+                barrier, 1, "dept-034", new ProjectSubmitted(doc, "dept-034", null, null, null))));
+        awaitCase(barrier, 1);
         given().auth().oauth2(REVIEWER).when().get("/api/v1/cases?projectId=" + projectId)
                 .then().body("total", equalTo(1)).body("items[0].id", equalTo(caseId))
                 .body("items[0].stageName", equalTo("业务股室初审"))

@@ -1,50 +1,50 @@
 package org.jixiao.approval.domain;
 
-import org.jixiao.common.rest.ProblemException;
-import org.jixiao.common.security.Caller;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
 
-/** The rules a decision must satisfy; each broken rule is a 4xx naming it. */
+/** The rules a decision must satisfy; each broken rule is a DomainException naming it. */
 public final class DecisionPolicy {
     private DecisionPolicy() {
     }
 
-    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Caller caller,
+    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Actor actor,
             boolean findingsHaveErrors) {
         if (decision.action() == null) {
-            throw ProblemException.badRequest("action-required", "action must be PASS, APPROVE or RETURN");
+            throw DomainException.invalid("action-required", "action must be PASS, APPROVE or RETURN");
         }
         if (reviewCase.status() != CaseStatus.OPEN) {
-            throw ProblemException.conflict("case-closed", "the case is already " + reviewCase.status()
+            throw DomainException.conflict("case-closed", "the case is already " + reviewCase.status()
                     + "; a decided case cannot be decided again");
         }
         ReviewRoute.Stage stage = route.stage(reviewCase.stageIndex());
-        if (!stage.allows(caller)) {
-            throw ProblemException.forbidden("stage-not-allowed",
+        if (!stage.allows(actor)) {
+            throw DomainException.forbidden("stage-not-allowed",
                     "you may not decide at stage " + stage.name() + " (restricted by the " + route.budgetYear() + " route)");
         }
-        if (reviewCase.assignee() != null && !reviewCase.assignee().equals(caller.name())) {
-            throw ProblemException.conflict("assigned-to-other", "the case is assigned to " + reviewCase.assignee());
+        if (reviewCase.assignee() != null && !reviewCase.assignee().equals(actor.name())) {
+            throw DomainException.conflict("assigned-to-other", "the case is assigned to " + reviewCase.assignee());
         }
         boolean last = route.isLast(reviewCase.stageIndex());
         switch (decision.action()) {
             case PASS -> {
                 if (last) {
-                    throw ProblemException.conflict("pass-at-last-stage",
+                    throw DomainException.conflict("pass-at-last-stage",
                             stage.name() + " is the last stage: APPROVE or RETURN");
                 }
             }
             case APPROVE -> {
                 if (!last) {
-                    throw ProblemException.conflict("stage-skipped", "approval is decided at the last stage ("
+                    throw DomainException.conflict("stage-skipped", "approval is decided at the last stage ("
                             + route.stages().get(route.stages().size() - 1).name() + "); this case is at " + stage.name()
                             + ": PASS it on");
                 }
                 if (decision.grade() == Grade.差) {
-                    throw ProblemException.badRequest("grade-too-low",
+                    throw DomainException.invalid("grade-too-low",
                             "a target graded 差 cannot enter the budget (财预〔2015〕88号): RETURN it instead");
                 }
                 if (findingsHaveErrors && (decision.overrideReason() == null || decision.overrideReason().isBlank())) {
-                    throw ProblemException.conflict("override-required",
+                    throw DomainException.conflict("override-required",
                             "the automated checks found ERRORs: approving needs an overrideReason");
                 }
             }
@@ -52,17 +52,17 @@ public final class DecisionPolicy {
                 boolean hasComment = (decision.comment() != null && !decision.comment().isBlank())
                         || decision.commentsOrEmpty().stream().anyMatch(c -> c.text() != null && !c.text().isBlank());
                 if (!hasComment) {
-                    throw ProblemException.badRequest("return-needs-comment",
+                    throw DomainException.invalid("return-needs-comment",
                             "a return must tell the department why: give comment or comments[].text");
                 }
             }
         }
         for (Decision.Comment c : decision.commentsOrEmpty()) {
             if (c.text() == null || c.text().isBlank()) {
-                throw ProblemException.badRequest("empty-comment", "every comment needs a text");
+                throw DomainException.invalid("empty-comment", "every comment needs a text");
             }
             if (c.indicatorIndex() != null && (c.indicatorIndex() < 0 || c.indicatorIndex() >= reviewCase.indicatorCount())) {
-                throw ProblemException.badRequest("no-such-indicator", "indicatorIndex " + c.indicatorIndex()
+                throw DomainException.invalid("no-such-indicator", "indicatorIndex " + c.indicatorIndex()
                         + " is not a row of this declaration (0.." + (reviewCase.indicatorCount() - 1) + ")");
             }
         }

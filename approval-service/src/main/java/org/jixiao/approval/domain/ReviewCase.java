@@ -57,6 +57,9 @@ public class ReviewCase {
     private OffsetDateTime openedAt;
     @Column(name = "stage_entered_at")
     private OffsetDateTime stageEnteredAt;
+    /** When the case becomes overdue at its stage (see {@link WorkingDays#overdueFrom}); meaningful while OPEN. */
+    @Column(name = "stage_due_at")
+    private OffsetDateTime stageDueAt;
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
     @Column(name = "decided_by")
@@ -99,6 +102,7 @@ public class ReviewCase {
         c.submittedAt = o.submittedAt();
         c.openedAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         c.stageEnteredAt = o.submittedAt();
+        c.stageDueAt = c.dueAtUnder(route);
         return c;
     }
 
@@ -110,7 +114,26 @@ public class ReviewCase {
         stageIndex++;
         stageName = route.stage(stageIndex).name();
         stageEnteredAt = at;
+        stageDueAt = dueAtUnder(route);
         assignee = null;
+    }
+
+    /**
+     * When this case becomes overdue at its current stage under {@code route}: the stage's target in working
+     * days, counted from the day it entered the stage. A reconfigured route moves the due instant of open cases.
+     */
+    public OffsetDateTime dueAtUnder(ReviewRoute route) {
+        return WorkingDays.overdueFrom(stageEnteredAt, route.stage(stageIndex).targetDays());
+    }
+
+    /** Working days spent in the current stage by {@code now}. */
+    public int workingDaysInStage(OffsetDateTime now) {
+        return WorkingDays.between(stageEnteredAt, now);
+    }
+
+    /** Open and past its stage's target at {@code now}; a decided case is never overdue. */
+    public boolean isOverdue(OffsetDateTime now) {
+        return status == CaseStatus.OPEN && !now.isBefore(stageDueAt);
     }
 
     public void approve(String reviewer, Grade grade, String number, String overrideReason, OffsetDateTime at) {
@@ -208,6 +231,10 @@ public class ReviewCase {
 
     public OffsetDateTime stageEnteredAt() {
         return stageEnteredAt;
+    }
+
+    public OffsetDateTime stageDueAt() {
+        return stageDueAt;
     }
 
     public OffsetDateTime decidedAt() {

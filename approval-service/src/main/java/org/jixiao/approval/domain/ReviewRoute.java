@@ -2,8 +2,8 @@ package org.jixiao.approval.domain;
 
 import java.util.List;
 import java.util.Set;
-import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
+import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.Roles;
 
 /** 审核流程: the ordered stages a case passes through in one budget year. */
 public record ReviewRoute(int budgetYear, List<Stage> stages) {
@@ -15,6 +15,7 @@ public record ReviewRoute(int budgetYear, List<Stage> stages) {
                 new Stage("绩效管理股复审", 5, Set.of(), null)));
     }
 
+    /** The stage at {@code index}; a case beyond a shortened route stays at its last stage. */
     public Stage stage(int index) {
         return stages.get(Math.min(index, stages.size() - 1));
     }
@@ -29,21 +30,22 @@ public record ReviewRoute(int budgetYear, List<Stage> stages) {
      */
     public record Stage(String name, int targetDays, Set<String> allowedReviewers, String requiredClaim) {
 
-        public boolean allows(Caller caller) {
-            if (caller.hasRole(Roles.ADMIN)) {
+        /** Admins act anywhere; a reviewer must be named (when the stage names any) and carry the claim. */
+        public boolean allows(Actor actor) {
+            if (actor.hasRole(Roles.ADMIN)) {
                 return true;
             }
-            if (!caller.hasRole(Roles.REVIEWER)) {
+            if (!actor.hasRole(Roles.REVIEWER)) {
                 return false;
             }
-            if (!allowedReviewers.isEmpty() && !allowedReviewers.contains(caller.name())) {
+            if (!allowedReviewers.isEmpty() && !allowedReviewers.contains(actor.name())) {
                 return false;
             }
             if (requiredClaim != null && !requiredClaim.isBlank()) {
                 int eq = requiredClaim.indexOf('=');
                 String claim = eq < 0 ? requiredClaim : requiredClaim.substring(0, eq);
                 String value = eq < 0 ? null : requiredClaim.substring(eq + 1);
-                return caller.claim(claim).map(v -> value == null || value.equals(v)).orElse(false);
+                return actor.claim(claim).map(v -> value == null || value.equals(v)).orElse(false);
             }
             return true;
         }

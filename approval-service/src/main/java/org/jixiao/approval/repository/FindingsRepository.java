@@ -2,7 +2,10 @@ package org.jixiao.approval.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +19,10 @@ public class FindingsRepository {
     }
 
     public record Stored(String findingsJson, boolean hasErrors) {
+    }
+
+    /** One revision of one project, the key findings are stored under. */
+    public record Revision(UUID projectId, int revision) {
     }
 
     public void save(UUID projectId, int revision, String findingsJson, boolean hasErrors) {
@@ -32,5 +39,21 @@ public class FindingsRepository {
                 "select findings, has_errors from case_findings where project_id = :p and revision = :r")
                 .setParameter("p", projectId).setParameter("r", revision).getResultList();
         return rows.stream().findFirst().map(r -> new Stored((String) r[0], (Boolean) r[1]));
+    }
+
+    /** Whether the stored findings hold an ERROR, for every revision of {@code projectIds} that has findings. */
+    public Map<Revision, Boolean> errorFlags(Collection<UUID> projectIds) {
+        Map<Revision, Boolean> flags = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return flags;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select project_id, revision, has_errors from case_findings where project_id in (:p)")
+                .setParameter("p", List.copyOf(projectIds)).getResultList();
+        for (Object[] r : rows) {
+            flags.put(new Revision((UUID) r[0], ((Number) r[1]).intValue()), (Boolean) r[2]);
+        }
+        return flags;
     }
 }

@@ -1,16 +1,20 @@
 package org.jixiao.approval.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jixiao.approval.domain.CaseFilter;
 import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.ReviewCase;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
+import org.jixiao.common.repository.Paging;
 
 @ApplicationScoped
 public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, UUID> {
@@ -24,42 +28,56 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
         return find("projectId = ?1 and revision < ?2 order by revision desc", projectId, revision).firstResultOptional();
     }
 
-    public List<ReviewCase> forProject(UUID projectId) {
-        return list("projectId = ?1 order by revision", projectId);
+    /** The project's cases up to and including {@code revision}: the rounds whose comments a case shows. */
+    public List<ReviewCase> roundsUpTo(UUID projectId, int revision) {
+        return list("projectId = ?1 and revision <= ?2 order by revision", projectId, revision);
     }
 
-    public record Filter(CaseStatus status, Integer stageIndex, String departmentCode, UUID projectId,
-            Integer budgetYear, String assignee) {
-    }
-
-    public PanacheQuery<ReviewCase> search(Filter f, Sort sort) {
+    /** One page of the cases {@code filter} keeps, ordered by {@code order} then id; overdue as of {@code now}. */
+    public Page<ReviewCase> page(CaseFilter filter, OffsetDateTime now, SortOrder order, PageRequest request) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
-        if (f.status() != null) {
+        if (filter.status() != null) {
             where.add("status = :status");
-            p.and("status", f.status());
+            p.and("status", filter.status());
         }
-        if (f.stageIndex() != null) {
+        if (filter.stageIndex() != null) {
             where.add("stageIndex = :stage");
-            p.and("stage", f.stageIndex());
+            p.and("stage", filter.stageIndex());
         }
-        if (f.departmentCode() != null) {
+        if (filter.departmentCode() != null) {
             where.add("departmentCode = :dept");
-            p.and("dept", f.departmentCode());
+            p.and("dept", filter.departmentCode());
         }
-        if (f.projectId() != null) {
+        if (filter.projectId() != null) {
             where.add("projectId = :project");
-            p.and("project", f.projectId());
+            p.and("project", filter.projectId());
         }
-        if (f.budgetYear() != null) {
+        if (filter.budgetYear() != null) {
             where.add("budgetYear = :year");
-            p.and("year", f.budgetYear());
+            p.and("year", filter.budgetYear());
         }
-        if (f.assignee() != null) {
+        if (filter.assignee() != null) {
             where.add("assignee = :assignee");
-            p.and("assignee", f.assignee());
+            p.and("assignee", filter.assignee());
         }
-        return find(String.join(" and ", where), sort, p);
+        if (filter.overdue() != null) {
+            // The same test as ReviewCase.isOverdue, so that the filter and the flag agree.
+            String overdue = "(status = :open and stageDueAt <= :now)";
+            where.add(filter.overdue() ? overdue : "not " + overdue);
+            p.and("open", CaseStatus.OPEN).and("now", now);
+        }
+        return Paging.page(find(String.join(" and ", where), Paging.sort(order, "id"), p), request);
+    }
+
+    /** The open cases of a budget year, whose due instants follow the year's route. */
+    public List<ReviewCase> openIn(int budgetYear) {
+        return list("status = ?1 and budgetYear = ?2", CaseStatus.OPEN, budgetYear);
+    }
+
+    /** Moves a case's due instant without touching its version: a route change must not fail a concurrent decision. */
+    public void setStageDueAt(UUID caseId, OffsetDateTime dueAt) {
+        update("stageDueAt = ?1 where id = ?2", dueAt, caseId);
     }
 
     public String nextApprovalNumber(int budgetYear) {

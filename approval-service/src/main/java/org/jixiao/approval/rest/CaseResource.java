@@ -1,6 +1,5 @@
 package org.jixiao.approval.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,9 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,19 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.approval.domain.CaseFilter;
 import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.Grade;
 import org.jixiao.approval.domain.HistoryEntry;
-import org.jixiao.approval.domain.ReviewCase;
-import org.jixiao.approval.repository.HistoryRepository;
-import org.jixiao.approval.repository.ReviewCaseRepository;
+import org.jixiao.approval.service.CaseQueryService;
 import org.jixiao.approval.service.CaseService;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
-import org.jixiao.common.rest.ProblemException;
 import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
 
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,18 +48,13 @@ import org.jixiao.common.security.Roles;
 @APIResponse(responseCode = "404", description = "no such case, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
     private final CaseService service;
-    private final HistoryRepository history;
-    private final CaseViews views;
+    private final CaseQueryService queries;
     private final Caller caller;
 
-    public CaseResource(CaseService service, HistoryRepository history, CaseViews views, Caller caller) {
+    public CaseResource(CaseService service, CaseQueryService queries, Caller caller) {
         this.service = service;
-        this.history = history;
-        this.views = views;
+        this.queries = queries;
         this.caller = caller;
-    }
-
-    public record CasePage(List<CaseView> items, int page, int size, long total) {
     }
 
     public record CommentRequest(@Schema(description = "anchor: a field of the declaration, e.g. overview, funding") String field,
@@ -84,29 +77,20 @@ public class CaseResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "Review cases with filters; a department token sees only its own, read-only")
-    public CasePage list(@QueryParam("status") @Parameter(description = "OPEN, APPROVED or RETURNED") String status,
+    public Page<CaseView> list(@QueryParam("status") @Parameter(description = "OPEN, APPROVED or RETURNED") String status,
             @QueryParam("stage") @Parameter(description = "stage index, 0 = first") Integer stage,
             @QueryParam("department") String department,
             @QueryParam("projectId") UUID projectId,
             @QueryParam("budgetYear") Integer budgetYear,
             @QueryParam("overdue") Boolean overdue,
             @QueryParam("assignee") @Parameter(description = "a reviewer name, or 'me'") String assignee,
-            @QueryParam("sort") @DefaultValue("openedAt") @Parameter(description = "openedAt, stageEnteredAt, funding, projectName, departmentCode; - for descending") String sort,
+            @QueryParam("sort") @DefaultValue("openedAt") @Parameter(description = "openedAt, submittedAt, stageEnteredAt, funding, projectName, departmentCode, decidedAt; - for descending") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        ReviewCaseRepository.Filter filter = new ReviewCaseRepository.Filter(
-                Params.enumValue(CaseStatus.class, status, "status"), stage, department, projectId, budgetYear,
-                "me".equals(assignee) ? caller.name() : assignee);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (overdue == null) {
-            var result = service.list(filter, sortOf(sort), page, size, caller);
-            return new CasePage(result.items().stream().map(c -> views.summary(c, now)).toList(), page, size, result.total());
-        }
-        // Overdue depends on each year's route and the calendar: filter after the query.
-        var all = service.list(filter, sortOf(sort), 0, 100_000, caller).items().stream()
-                .map(c -> views.summary(c, now)).filter(v -> overdue.equals(Boolean.TRUE.equals(v.overdue()))).toList();
-        int from = Math.min(page * size, all.size());
-        return new CasePage(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+        CaseFilter filter = new CaseFilter(Params.enumValue(CaseStatus.class, status, "status"), stage, department,
+                projectId, budgetYear, "me".equals(assignee) ? caller.name() : assignee, overdue);
+        return queries.list(filter, SortOrder.parse(sort, CaseQueryService.SORT_FIELDS), new PageRequest(page, size),
+                caller.actor()).map(CaseView::of);
     }
 
     @GET
@@ -115,7 +99,7 @@ public class CaseResource {
     @Operation(summary = "One case with the snapshot, the automated findings, the diff to the previous revision and all comments")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     public CaseView get(@PathParam("id") UUID id) {
-        return views.detail(service.get(id, caller));
+        return CaseView.of(queries.detail(id, caller.actor()));
     }
 
     @POST
@@ -124,7 +108,7 @@ public class CaseResource {
     @Operation(summary = "Take the case for the current stage")
     @APIResponse(responseCode = "409", description = "closed or claimed by someone else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView claim(@PathParam("id") UUID id) {
-        return views.summary(service.claim(id, caller), OffsetDateTime.now(ZoneOffset.UTC));
+        return CaseView.of(queries.summary(service.claim(id, caller.actor())));
     }
 
     public record AssignRequest(@NotNull @Schema(description = "the reviewer's user name (token subject)") String assignee) {
@@ -136,7 +120,7 @@ public class CaseResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Assign the current stage to a reviewer")
     public CaseView assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
-        return views.summary(service.assign(id, request.assignee(), caller), OffsetDateTime.now(ZoneOffset.UTC));
+        return CaseView.of(queries.summary(service.assign(id, request.assignee(), caller.actor())));
     }
 
     @POST
@@ -151,7 +135,7 @@ public class CaseResource {
                 request.comments() == null ? List.of() : request.comments().stream()
                         .map(c -> new Decision.Comment(c.field(), c.indicatorIndex(), c.text())).toList(),
                 request.overrideReason());
-        return views.detail(service.decide(id, decision, caller));
+        return CaseView.of(queries.detail(service.decide(id, decision, caller.actor())));
     }
 
     @GET
@@ -159,21 +143,7 @@ public class CaseResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "The append-only audit trail of the case, oldest first")
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        service.get(id, caller);
-        return history.forCase(id).stream().map(h -> new HistoryView(h.id(), h.at(), h.actor(), h.action(), h.stage(),
+        return queries.history(id, caller.actor()).stream().map(h -> new HistoryView(h.id(), h.at(), h.actor(), h.action(), h.stage(),
                 h.fromStatus(), h.toStatus(), h.detail())).toList();
     }
-
-    private static Sort sortOf(String sort) {
-        Map<String, String> allowed = Map.of("openedAt", "openedAt", "submittedAt", "submittedAt", "stageEnteredAt", "stageEnteredAt",
-                "funding", "funding", "projectName", "projectName", "departmentCode", "departmentCode",
-                "decidedAt", "decidedAt");
-        boolean descending = sort.startsWith("-");
-        String field = allowed.get(descending ? sort.substring(1) : sort);
-        if (field == null) {
-            throw ProblemException.badRequest("invalid-sort", "sort must be one of " + allowed.keySet() + ", optionally prefixed by -");
-        }
-        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id");
-    }
-
 }

@@ -11,6 +11,8 @@ import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.Grade;
 import org.jixiao.approval.domain.ReviewCase;
+import org.jixiao.approval.service.CaseDetail;
+import org.jixiao.approval.service.CaseSummary;
 
 /** A review case as the dashboard shows it; the detail form adds snapshot, findings, diff and comments. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,25 +51,30 @@ public record CaseView(
     public record Comment(int revision, String stage, String field, Integer indicatorIndex, String indicatorName,
             String text, String author, OffsetDateTime createdAt) {
 
-        static Comment of(CaseComment c, int revision) {
-            return new Comment(revision, c.stage(), c.field(), c.indicatorIndex(), c.indicatorName(), c.text(),
+        static Comment of(CaseDetail.RoundComment rc) {
+            CaseComment c = rc.comment();
+            return new Comment(rc.revision(), c.stage(), c.field(), c.indicatorIndex(), c.indicatorName(), c.text(),
                     c.author(), c.createdAt());
         }
     }
 
-    public static CaseView summary(ReviewCase c, int workingDays, boolean overdue, Boolean flagged) {
+    /** The list form: no snapshot, findings, changes or comments. */
+    public static CaseView of(CaseSummary s) {
+        ReviewCase c = s.reviewCase();
         return new CaseView(c.id(), c.projectId(), c.revision(), c.kind(), c.budgetYear(), c.departmentCode(),
                 c.departmentName(), c.projectName(), c.funding() == null ? null : c.funding().toPlainString(),
                 c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.submittedAt(), c.openedAt(), c.stageEnteredAt(),
-                c.status() == CaseStatus.OPEN ? workingDays : null, c.status() == CaseStatus.OPEN ? overdue : null,
-                flagged, c.decidedAt(), c.decidedBy(), c.grade(), c.approvalNumber(), c.overrideReason(),
-                c.amendmentReason(), null, null, null, null);
+                s.workingDaysInStage(), s.overdue(), s.flagged(), c.decidedAt(), c.decidedBy(), c.grade(),
+                c.approvalNumber(), c.overrideReason(), c.amendmentReason(), null, null, null, null);
     }
 
-    public CaseView withDetail(String snapshot, String findings, String changes, List<Comment> comments) {
-        return new CaseView(id, projectId, revision, kind, budgetYear, departmentCode, departmentName, projectName,
-                funding, status, stageIndex, stageName, assignee, submittedAt, openedAt, stageEnteredAt, workingDaysInStage, overdue,
-                flagged, decidedAt, decidedBy, grade, approvalNumber, overrideReason, amendmentReason, snapshot,
-                findings, changes, comments);
+    public static CaseView of(CaseDetail d) {
+        CaseView v = of(d.summary());
+        ReviewCase c = d.summary().reviewCase();
+        return new CaseView(v.id, v.projectId, v.revision, v.kind, v.budgetYear, v.departmentCode, v.departmentName,
+                v.projectName, v.funding, v.status, v.stageIndex, v.stageName, v.assignee, v.submittedAt, v.openedAt,
+                v.stageEnteredAt, v.workingDaysInStage, v.overdue, v.flagged, v.decidedAt, v.decidedBy, v.grade,
+                v.approvalNumber, v.overrideReason, v.amendmentReason, c.snapshot(), d.findingsJson(), c.changes(),
+                d.comments().stream().map(Comment::of).toList());
     }
 }

@@ -13,15 +13,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.quarkus.panache.common.Sort;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.jixiao.approval.domain.CaseStatus;
-import org.jixiao.approval.repository.ReviewCaseRepository;
-import org.jixiao.approval.service.CaseService;
+import org.jixiao.approval.service.CaseQueryService;
 import org.jixiao.approval.service.DashboardService;
+import org.jixiao.common.domain.Roles;
+import org.jixiao.common.query.Page;
+import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.security.Caller;
-import org.jixiao.common.security.Roles;
 
 @Path("/api/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,14 +26,12 @@ import org.jixiao.common.security.Roles;
 @SecurityRequirement(name = "jwt")
 public class DashboardResource {
     private final DashboardService dashboard;
-    private final CaseService cases;
-    private final CaseViews views;
+    private final CaseQueryService cases;
     private final Caller caller;
 
-    public DashboardResource(DashboardService dashboard, CaseService cases, CaseViews views, Caller caller) {
+    public DashboardResource(DashboardService dashboard, CaseQueryService cases, Caller caller) {
         this.dashboard = dashboard;
         this.cases = cases;
-        this.views = views;
         this.caller = caller;
     }
 
@@ -45,20 +40,16 @@ public class DashboardResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "Open cases by stage, by department and by working days in the stage, with overdue counts")
     public DashboardService.Queues queues(@QueryParam("budgetYear") Integer budgetYear) {
-        return dashboard.queues(budgetYear, caller);
+        return dashboard.queues(budgetYear, caller.actor());
     }
 
     @GET
     @Path("my-cases")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "The open cases the caller has claimed or been assigned")
-    public CaseResource.CasePage myCases(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<CaseView> myCases(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        var result = cases.list(new ReviewCaseRepository.Filter(CaseStatus.OPEN, null, null, null, null, caller.name()),
-                Sort.ascending("stageEnteredAt").and("id"), page, size, caller);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return new CaseResource.CasePage(result.items().stream().map(c -> views.summary(c, now)).toList(), page, size,
-                result.total());
+        return cases.heldBy(caller.actor(), new PageRequest(page, size)).map(CaseView::of);
     }
 
     @GET
@@ -66,7 +57,7 @@ public class DashboardResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "Cases by status for every budget year")
     public List<DashboardService.YearCounts> counts() {
-        return dashboard.countsByYear(caller);
+        return dashboard.countsByYear(caller.actor());
     }
 
     @GET
@@ -74,7 +65,7 @@ public class DashboardResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "Median and 90th percentile of submission → final decision, in hours (linear interpolation)")
     public DashboardService.LeadTimes leadTimes(@QueryParam("budgetYear") Integer budgetYear) {
-        return dashboard.leadTimes(budgetYear, caller);
+        return dashboard.leadTimes(budgetYear, caller.actor());
     }
 
     @GET
@@ -83,6 +74,6 @@ public class DashboardResource {
     @Operation(summary = "Projects by number of returns (退回次数), most first")
     public List<DashboardService.ProjectReturns> returns(@QueryParam("budgetYear") Integer budgetYear,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
-        return dashboard.returnsPerProject(budgetYear, caller, limit);
+        return dashboard.returnsPerProject(budgetYear, caller.actor(), limit);
     }
 }

@@ -1,7 +1,6 @@
 package org.jixiao.approval.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,17 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.approval.domain.ReviewRoute;
-import org.jixiao.approval.repository.RouteRepository;
-import org.jixiao.common.security.Roles;
+import org.jixiao.approval.service.RouteService;
+import org.jixiao.common.domain.Roles;
 
 @Path("/api/v1/routes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "routes", description = "审核流程: the review stages of a budget year")
 @SecurityRequirement(name = "jwt")
 public class RouteResource {
-    private final RouteRepository routes;
+    private final RouteService routes;
 
-    public RouteResource(RouteRepository routes) {
+    public RouteResource(RouteService routes) {
         this.routes = routes;
     }
 
@@ -42,13 +41,26 @@ public class RouteResource {
     public record RouteRequest(@NotEmpty List<@Valid StageRequest> stages) {
     }
 
+    /** The route as it is answered; the schema names are the ones of the domain records it was before. */
+    @Schema(name = "ReviewRoute")
+    public record RouteView(int budgetYear, List<StageView> stages) {
+
+        static RouteView of(ReviewRoute route) {
+            return new RouteView(route.budgetYear(), route.stages().stream()
+                    .map(s -> new StageView(s.name(), s.targetDays(), s.allowedReviewers(), s.requiredClaim())).toList());
+        }
+    }
+
+    @Schema(name = "Stage")
+    public record StageView(String name, int targetDays, Set<String> allowedReviewers, String requiredClaim) {
+    }
+
     @GET
     @Path("{budgetYear}")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "The route in force for a budget year (the default two stages when none is configured)")
-    @Transactional
-    public ReviewRoute get(@PathParam("budgetYear") int budgetYear) {
-        return routes.routeFor(budgetYear);
+    public RouteView get(@PathParam("budgetYear") int budgetYear) {
+        return RouteView.of(routes.routeFor(budgetYear));
     }
 
     @PUT
@@ -56,10 +68,10 @@ public class RouteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Configure the route of a budget year; open cases keep their stage index")
-    @Transactional
-    public ReviewRoute put(@PathParam("budgetYear") int budgetYear, @Valid RouteRequest request) {
-        routes.replace(new ReviewRoute(budgetYear, request.stages().stream().map(s -> new ReviewRoute.Stage(s.name(),
-                s.targetDays(), s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim())).toList()));
-        return routes.routeFor(budgetYear);
+    public RouteView put(@PathParam("budgetYear") int budgetYear, @Valid RouteRequest request) {
+        return RouteView.of(routes.configure(new ReviewRoute(budgetYear, request.stages().stream()
+                .map(s -> new ReviewRoute.Stage(s.name(), s.targetDays(),
+                        s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim()))
+                .toList())));
     }
 }

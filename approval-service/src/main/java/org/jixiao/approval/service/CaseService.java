@@ -1,9 +1,6 @@
 package org.jixiao.approval.service;
 
-import org.jixiao.common.contract.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -13,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jixiao.approval.domain.AssignmentPolicy;
 import org.jixiao.approval.domain.CaseComment;
 import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
@@ -28,7 +26,10 @@ import org.jixiao.approval.repository.HistoryRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
 import org.jixiao.approval.repository.RouteRepository;
 import org.jixiao.common.contract.DocumentDiff;
+import org.jixiao.common.contract.FieldChange;
+import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.domain.Actor;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.IndicatorCheckCompleted;
@@ -37,8 +38,6 @@ import org.jixiao.common.events.ProjectReturned;
 import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.Outbox;
-import org.jixiao.common.rest.ProblemException;
-import org.jixiao.common.security.Caller;
 
 /** The finance bureau's review: cases open from events, reviewers decide, decisions leave as events. */
 @ApplicationScoped
@@ -73,7 +72,7 @@ public class CaseService {
         }
         ProjectDocument doc = submitted.project();
         boolean amendment = EventTypes.PROJECT_AMENDED.equals(event.eventType());
-        List<ProjectSubmitted.FieldChange> changes = submitted.changes();
+        List<FieldChange> changes = submitted.changes();
         if (changes == null) {
             changes = cases.previous(event.projectId(), event.revision())
                     .map(prev -> DocumentDiff.between(read(prev.snapshot()), doc)).orElse(null);
@@ -98,21 +97,12 @@ public class CaseService {
     }
 
     @Transactional
-    public ReviewCase claim(UUID caseId, Caller caller) {
-        ReviewCase c = visible(caseId, caller);
-        if (c.status() != CaseStatus.OPEN) {
-            throw ProblemException.conflict("case-closed", "the case is already " + c.status());
-        }
-        ReviewRoute.Stage stage = routes.routeFor(c.budgetYear()).stage(c.stageIndex());
-        if (!stage.allows(caller)) {
-            throw ProblemException.forbidden("stage-not-allowed", "you may not act at stage " + stage.name());
-        }
-        if (c.assignee() != null && !c.assignee().equals(caller.name())) {
-            throw ProblemException.conflict("assigned-to-other", "the case is already claimed by " + c.assignee());
-        }
+    public ReviewCase claim(UUID caseId, Actor actor) {
+        ReviewCase c = CaseAccess.visible(cases, caseId, actor);
+        AssignmentPolicy.checkClaim(c, routes.routeFor(c.budgetYear()), actor);
         if (c.assignee() == null) {
-            c.claim(caller.name());
-            record(c, caller.name(), Action.CLAIMED, c.status(), c.status(), null);
+            c.claim(actor.name());
+            record(c, actor.name(), Action.CLAIMED, c.status(), c.status(), null);
             cases.flush();
         }
         return c;
@@ -120,93 +110,65 @@ public class CaseService {
 
     /** An admin hands the current stage of a case to a named reviewer. */
     @Transactional
-    public ReviewCase assign(UUID caseId, String reviewer, Caller caller) {
-        ReviewCase c = visible(caseId, caller);
-        if (c.status() != CaseStatus.OPEN) {
-            throw ProblemException.conflict("case-closed", "the case is already " + c.status());
-        }
-        if (reviewer == null || reviewer.isBlank()) {
-            throw ProblemException.badRequest("assignee-required", "name the reviewer to assign");
-        }
+    public ReviewCase assign(UUID caseId, String reviewer, Actor actor) {
+        ReviewCase c = CaseAccess.visible(cases, caseId, actor);
+        AssignmentPolicy.checkAssign(c, reviewer);
         String before = c.assignee();
         c.claim(reviewer);
-        record(c, caller.name(), Action.ASSIGNED, c.status(), c.status(),
+        record(c, actor.name(), Action.ASSIGNED, c.status(), c.status(),
                 (before == null ? "" : before + " → ") + reviewer);
         cases.flush();
         return c;
     }
 
     @Transactional
-    public ReviewCase decide(UUID caseId, Decision decision, Caller caller) {
-        ReviewCase c = visible(caseId, caller);
+    public ReviewCase decide(UUID caseId, Decision decision, Actor actor) {
+        ReviewCase c = CaseAccess.visible(cases, caseId, actor);
         ReviewRoute route = routes.routeFor(c.budgetYear());
         boolean errors = findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(false);
-        DecisionPolicy.check(c, decision, route, caller, errors);
+        DecisionPolicy.check(c, decision, route, actor, errors);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String stage = c.stageName();
         ProjectDocument doc = read(c.snapshot());
         List<ProjectReturned.ReviewComment> anchored = new ArrayList<>();
         if (decision.comment() != null && !decision.comment().isBlank()) {
-            comments.persist(new CaseComment(c.id(), stage, null, null, null, decision.comment(), caller.name(), now));
+            comments.persist(new CaseComment(c.id(), stage, null, null, null, decision.comment(), actor.name(), now));
         }
         for (Decision.Comment dc : decision.commentsOrEmpty()) {
             String rowName = dc.indicatorIndex() == null ? null : doc.indicators().get(dc.indicatorIndex()).name();
             comments.persist(new CaseComment(c.id(), stage, dc.field(), dc.indicatorIndex(), rowName, dc.text(),
-                    caller.name(), now));
+                    actor.name(), now));
             anchored.add(new ProjectReturned.ReviewComment(dc.field(), dc.indicatorIndex(), rowName, dc.text()));
-            record(c, caller.name(), Action.COMMENTED, c.status(), c.status(), anchor(dc, rowName) + dc.text());
+            record(c, actor.name(), Action.COMMENTED, c.status(), c.status(), anchor(dc, rowName) + dc.text());
         }
         switch (decision.action()) {
             case PASS -> {
                 c.pass(route, now);
-                record(c, caller.name(), Action.PASSED, CaseStatus.OPEN, CaseStatus.OPEN,
+                record(c, actor.name(), Action.PASSED, CaseStatus.OPEN, CaseStatus.OPEN,
                         stage + " → " + c.stageName());
             }
             case APPROVE -> {
                 String number = cases.nextApprovalNumber(c.budgetYear());
                 if (errors) {
-                    record(c, caller.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, decision.overrideReason());
+                    record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, decision.overrideReason());
                 }
-                c.approve(caller.name(), decision.grade(), number, errors ? decision.overrideReason() : null, now);
-                record(c, caller.name(), Action.APPROVED, CaseStatus.OPEN, CaseStatus.APPROVED, "批复 " + number
+                c.approve(actor.name(), decision.grade(), number, errors ? decision.overrideReason() : null, now);
+                record(c, actor.name(), Action.APPROVED, CaseStatus.OPEN, CaseStatus.APPROVED, "批复 " + number
                         + (decision.grade() == null ? "" : ", 等级 " + decision.grade()));
-                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), caller.name(),
-                        new ProjectApproved(number, caller.name(), now,
+                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), actor.name(),
+                        new ProjectApproved(number, actor.name(), now,
                                 decision.grade() == null ? null : decision.grade().name(), doc));
             }
             case RETURN -> {
-                c.returnToDepartment(caller.name(), decision.grade(), now);
-                record(c, caller.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, decision.comment());
-                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_RETURNED, c.projectId(), c.revision(), caller.name(),
-                        new ProjectReturned(caller.name(), now, stage, decision.comment(), anchored));
+                c.returnToDepartment(actor.name(), decision.grade(), now);
+                record(c, actor.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, decision.comment());
+                outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_RETURNED, c.projectId(), c.revision(), actor.name(),
+                        new ProjectReturned(actor.name(), now, stage, decision.comment(), anchored));
             }
         }
         // Flush now: a concurrent decision on the same case fails here with 409, not at commit.
         cases.flush();
         return c;
-    }
-
-    @Transactional
-    public ReviewCase get(UUID caseId, Caller caller) {
-        return visible(caseId, caller);
-    }
-
-    public record PageOf<T>(List<T> items, int page, int size, long total) {
-    }
-
-    @Transactional
-    public PageOf<ReviewCase> list(ReviewCaseRepository.Filter filter, Sort sort, int page, int size, Caller caller) {
-        ReviewCaseRepository.Filter effective = caller.restrictedToDepartment()
-                .map(d -> new ReviewCaseRepository.Filter(filter.status(), filter.stageIndex(), d, filter.projectId(),
-                        filter.budgetYear(), filter.assignee()))
-                .orElse(filter);
-        var query = cases.search(effective, sort).page(Page.of(page, size));
-        return new PageOf<>(query.list(), page, size, query.count());
-    }
-
-    private ReviewCase visible(UUID caseId, Caller caller) {
-        return cases.findByIdOptional(caseId).filter(c -> caller.mayAccessDepartment(c.departmentCode()))
-                .orElseThrow(() -> ProblemException.notFound("case", caseId));
     }
 
     private void record(ReviewCase c, String actor, Action action, CaseStatus from, CaseStatus to, String detail) {

@@ -7,21 +7,20 @@ import org.jboss.logging.Logger;
 import org.jixiao.approval.service.CaseService;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
-import org.jixiao.common.events.IndicatorCheckCompleted;
 import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
 
-/** Opens cases from submissions and amendments, attaches indicator-service's findings; each event once. */
+/** jixiao.projects: a submission or an amendment opens the case of its revision, once per event. */
 @ApplicationScoped
-public class ApprovalEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(ApprovalEventsConsumer.class);
+public class ProjectEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
 
     private final Inbox inbox;
     private final EventCodec codec;
     private final CaseService cases;
 
-    public ApprovalEventsConsumer(Inbox inbox, EventCodec codec, CaseService cases) {
+    public ProjectEventsConsumer(Inbox inbox, EventCodec codec, CaseService cases) {
         this.inbox = inbox;
         this.codec = codec;
         this.cases = cases;
@@ -37,8 +36,7 @@ public class ApprovalEventsConsumer {
         switch (event.eventType()) {
             case EventTypes.PROJECT_SUBMITTED, EventTypes.PROJECT_AMENDED ->
                 cases.open(event, codec.data(event, ProjectSubmitted.class));
-            case EventTypes.INDICATOR_CHECK_COMPLETED ->
-                cases.findingsArrived(event, codec.data(event, IndicatorCheckCompleted.class));
+            // A type added to the topic later is recorded as seen and otherwise left alone.
             default -> LOG.debugf("event type %s is not for approval-service", event.eventType());
         }
     }

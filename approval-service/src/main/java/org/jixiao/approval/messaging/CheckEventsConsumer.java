@@ -1,0 +1,42 @@
+package org.jixiao.approval.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.jixiao.approval.service.CaseService;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.IndicatorCheckCompleted;
+import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.messaging.Inbox;
+
+/** jixiao.indicator-checks: indicator-service's findings, stored even when they come before the case. */
+@ApplicationScoped
+public class CheckEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(CheckEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final EventCodec codec;
+    private final CaseService cases;
+
+    public CheckEventsConsumer(Inbox inbox, EventCodec codec, CaseService cases) {
+        this.inbox = inbox;
+        this.codec = codec;
+        this.cases = cases;
+    }
+
+    @Incoming("check-events")
+    @Blocking
+    public void onEvent(String payload) {
+        inbox.process(payload, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (EventTypes.INDICATOR_CHECK_COMPLETED.equals(event.eventType())) {
+            cases.findingsArrived(event, codec.data(event, IndicatorCheckCompleted.class));
+        } else {
+            LOG.debugf("event type %s is not for approval-service", event.eventType());
+        }
+    }
+}
