@@ -61,6 +61,34 @@ class ReviewWorkflowTest {
                 ids -> !ids.isEmpty()).get(0).toString();
     }
 
+    /** indicator-service's pre-review of the revision arrives without findings: approval may now decide. */
+    void checksArrive(UUID projectId, int revision, String caseId) {
+        EventEnvelope check = codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, projectId, revision, "indicator-service",
+                new IndicatorCheckCompleted(List.of()));
+        KafkaProbe.send(Topics.INDICATOR_CHECKS, projectId.toString(), codec.encode(check));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.FALSE.equals(given().auth().oauth2(REVIEWER)
+                .when().get("/api/v1/cases/" + caseId).then().extract().path("flagged")));
+    }
+
+    @Test
+    void shouldRefuseToApproveUntilTheChecksOfTheRevisionHaveArrivedUnlessAnAdminGivesAReason() throws Exception {
+        UUID projectId = submit("JC-CQ-2025-014", 1, UUID.randomUUID());
+        String caseId = awaitCase(projectId, 1);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"PASS\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
+        given().auth().oauth2(REVIEWER_2).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\",\"overrideReason\":\"急\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(409)
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("https://jixiao.org/problems/checks-pending"));
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"action\":\"APPROVE\",\"overrideReason\":\"预审服务故障，经局领导同意先行批复\"}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(REVIEWER).when().get("/api/v1/cases/" + caseId + "/history").then()
+                .body("find { it.action == 'OVERRIDDEN' }.detail", containsString("预审服务故障"))
+                .body("find { it.action == 'OVERRIDDEN' }.detail", containsString("checks pending"));
+    }
+
     @Test
     void shouldOpenExactlyOneCasePerRevisionEvenWhenTheEventIsRedelivered() throws Exception {
         UUID projectId = UUID.randomUUID();
@@ -92,6 +120,7 @@ class ReviewWorkflowTest {
     void shouldPassBothStagesAndPublishExactlyOneProjectApproved() throws Exception {
         UUID projectId = submit("JC-CQ-2025-014", 1, UUID.randomUUID());
         String caseId = awaitCase(projectId, 1);
+        checksArrive(projectId, 1, caseId);
         given().auth().oauth2(REVIEWER).when().post("/api/v1/cases/" + caseId + "/claim").then().statusCode(200)
                 .body("assignee", equalTo("张审核"));
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")
@@ -115,7 +144,7 @@ class ReviewWorkflowTest {
         assertThat(event.at("/data/approvedBy").asText()).isEqualTo("李复审");
         assertThat(event.at("/data/project/name").asText()).isEqualTo("重度残疾人护理补贴");
         given().auth().oauth2(REVIEWER).when().get("/api/v1/cases/" + caseId + "/history")
-                .then().body("action", equalTo(List.of("OPENED", "CLAIMED", "PASSED", "APPROVED")));
+                .then().body("action", equalTo(List.of("OPENED", "FINDINGS_RECEIVED", "CLAIMED", "PASSED", "APPROVED")));
     }
 
     @Test
@@ -211,6 +240,7 @@ class ReviewWorkflowTest {
         KafkaProbe.send(Topics.PROJECTS, projectId.toString(), codec.encode(codec.envelope(EventTypes.PROJECT_SUBMITTED, projectId, 1,
                 "dept-008", new ProjectSubmitted(in2035, "dept-008", null, null, null))));
         String caseId = awaitCase(projectId, 1);
+        checksArrive(projectId, 1, caseId);
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"PASS\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")

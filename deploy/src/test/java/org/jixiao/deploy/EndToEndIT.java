@@ -294,10 +294,17 @@ class EndToEndIT {
                 ids -> !ids.isEmpty()).get(0);
     }
 
+    /** A reviewer decides once indicator-service's checks of the revision are on the case (409 checks-pending before). */
     private void decide(String caseId, String body) {
-        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(body)
-                .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions")
-                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            io.restassured.response.Response r = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(body)
+                    .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions");
+            if (r.statusCode() == 409 && "https://jixiao.org/problems/checks-pending".equals(r.path("type"))) {
+                return false;
+            }
+            r.then().statusCode(200);
+            return true;
+        });
     }
 
     /** A failed end-to-end test prints the last lines of every process's log. */

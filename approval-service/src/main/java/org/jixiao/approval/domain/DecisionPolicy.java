@@ -2,14 +2,14 @@ package org.jixiao.approval.domain;
 
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Roles;
 
 /** The rules a decision must satisfy; each broken rule is a DomainException naming it. */
 public final class DecisionPolicy {
     private DecisionPolicy() {
     }
 
-    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Actor actor,
-            boolean findingsHaveErrors) {
+    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Actor actor, Checks checks) {
         if (decision.action() == null) {
             throw DomainException.invalid("action-required", "action must be PASS, APPROVE or RETURN");
         }
@@ -43,7 +43,13 @@ public final class DecisionPolicy {
                     throw DomainException.invalid("grade-too-low",
                             "a target graded 差 cannot enter the budget (财预〔2015〕88号): RETURN it instead");
                 }
-                if (findingsHaveErrors && (decision.overrideReason() == null || decision.overrideReason().isBlank())) {
+                boolean reasoned = decision.overrideReason() != null && !decision.overrideReason().isBlank();
+                if (checks == Checks.PENDING && !(actor.hasRole(Roles.ADMIN) && reasoned)) {
+                    throw DomainException.conflict("checks-pending", "the automated checks of revision "
+                            + reviewCase.revision() + " have not arrived yet: approve once they have"
+                            + " (an admin may approve anyway, giving an overrideReason)");
+                }
+                if (checks == Checks.ERRORS && !reasoned) {
                     throw DomainException.conflict("override-required",
                             "the automated checks found ERRORs: approving needs an overrideReason");
                 }

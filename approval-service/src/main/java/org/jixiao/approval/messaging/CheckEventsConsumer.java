@@ -1,17 +1,21 @@
 package org.jixiao.approval.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jixiao.approval.service.CaseService;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.IndicatorCheckCompleted;
+import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
 import org.jixiao.common.messaging.Inbox;
 
 /** jixiao.indicator-checks: indicator-service's findings, stored even when they come before the case. */
+@Startup
 @ApplicationScoped
 public class CheckEventsConsumer {
     private static final Logger LOG = Logger.getLogger(CheckEventsConsumer.class);
@@ -24,12 +28,13 @@ public class CheckEventsConsumer {
         this.inbox = inbox;
         this.codec = codec;
         this.cases = cases;
+        inbox.handle(Topics.INDICATOR_CHECKS, this::apply);
     }
 
     @Incoming("check-events")
     @Blocking
-    public void onEvent(String payload) {
-        inbox.process(payload, this::apply);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record);
     }
 
     private void apply(EventEnvelope event) {

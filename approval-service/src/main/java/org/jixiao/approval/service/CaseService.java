@@ -14,6 +14,7 @@ import org.jixiao.approval.domain.AssignmentPolicy;
 import org.jixiao.approval.domain.CaseComment;
 import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.domain.Checks;
 import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.DecisionPolicy;
 import org.jixiao.approval.domain.HistoryEntry;
@@ -125,8 +126,9 @@ public class CaseService {
     public ReviewCase decide(UUID caseId, Decision decision, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
         ReviewRoute route = routes.routeFor(c.budgetYear());
-        boolean errors = findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(false);
-        DecisionPolicy.check(c, decision, route, actor, errors);
+        Checks checks = findings.find(c.projectId(), c.revision()).map(f -> Checks.of(f.hasErrors())).orElse(Checks.PENDING);
+        DecisionPolicy.check(c, decision, route, actor, checks);
+        boolean overridden = checks != Checks.CLEAN;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String stage = c.stageName();
         ProjectDocument doc = read(c.snapshot());
@@ -149,10 +151,11 @@ public class CaseService {
             }
             case APPROVE -> {
                 String number = cases.nextApprovalNumber(c.budgetYear());
-                if (errors) {
-                    record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, decision.overrideReason());
+                if (overridden) {
+                    record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN,
+                            (checks == Checks.PENDING ? "自动审核结果未到 (checks pending): " : "") + decision.overrideReason());
                 }
-                c.approve(actor.name(), decision.grade(), number, errors ? decision.overrideReason() : null, now);
+                c.approve(actor.name(), decision.grade(), number, overridden ? decision.overrideReason() : null, now);
                 record(c, actor.name(), Action.APPROVED, CaseStatus.OPEN, CaseStatus.APPROVED, "批复 " + number
                         + (decision.grade() == null ? "" : ", 等级 " + decision.grade()));
                 outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), actor.name(),

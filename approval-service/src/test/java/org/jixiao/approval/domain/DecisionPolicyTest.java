@@ -35,29 +35,29 @@ class DecisionPolicyTest {
         return new Decision(Action.RETURN, null, comment, List.of(comments), null);
     }
 
-    static void assertRefused(ReviewCase c, Decision d, ReviewRoute route, Actor actor, boolean errors, Kind kind,
+    static void assertRefused(ReviewCase c, Decision d, ReviewRoute route, Actor actor, Checks checks, Kind kind,
             String code) {
-        assertThatThrownBy(() -> DecisionPolicy.check(c, d, route, actor, errors))
+        assertThatThrownBy(() -> DecisionPolicy.check(c, d, route, actor, checks))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(kind);
                     assertThat(e.code()).isEqualTo(code);
                 });
     }
 
-    static void assertAllowed(ReviewCase c, Decision d, ReviewRoute route, Actor actor, boolean errors) {
-        assertThatCode(() -> DecisionPolicy.check(c, d, route, actor, errors)).doesNotThrowAnyException();
+    static void assertAllowed(ReviewCase c, Decision d, ReviewRoute route, Actor actor, Checks checks) {
+        assertThatCode(() -> DecisionPolicy.check(c, d, route, actor, checks)).doesNotThrowAnyException();
     }
 
     @Test
     void shouldRefuseADecisionWithoutAnAction() {
-        assertRefused(openCase(ROUTE), decision(null), ROUTE, ZHANG, false, Kind.INVALID, "action-required");
+        assertRefused(openCase(ROUTE), decision(null), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "action-required");
     }
 
     @Test
     void shouldRefuseToDecideAnApprovedCaseAgain() {
         ReviewCase c = atLastStage(ROUTE);
         c.approve("李复审", Grade.优, "JX2026-000001", null, MONDAY);
-        assertThatThrownBy(() -> DecisionPolicy.check(c, approve(null, null), ROUTE, ZHANG, false))
+        assertThatThrownBy(() -> DecisionPolicy.check(c, approve(null, null), ROUTE, ZHANG, Checks.CLEAN))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
                         .containsExactly(Kind.CONFLICT, "case-closed",
@@ -68,19 +68,19 @@ class DecisionPolicyTest {
     void shouldRefuseToDecideAReturnedCaseAgain() {
         ReviewCase c = openCase(ROUTE);
         c.returnToDepartment("张审核", null, MONDAY);
-        assertRefused(c, decision(Action.PASS), ROUTE, ZHANG, false, Kind.CONFLICT, "case-closed");
+        assertRefused(c, decision(Action.PASS), ROUTE, ZHANG, Checks.CLEAN, Kind.CONFLICT, "case-closed");
     }
 
     @Test
     void shouldRefuseADepartmentEvenOnAnUnrestrictedStage() {
-        assertRefused(openCase(ROUTE), decision(Action.PASS), ROUTE, department("034"), false, Kind.FORBIDDEN,
+        assertRefused(openCase(ROUTE), decision(Action.PASS), ROUTE, department("034"), Checks.CLEAN, Kind.FORBIDDEN,
                 "stage-not-allowed");
     }
 
     @Test
     void shouldRefuseAReviewerWithoutTheStagesRequiredClaim() {
         ReviewRoute route = restricted();
-        assertThatThrownBy(() -> DecisionPolicy.check(atLastStage(route), approve(null, null), route, ZHANG, false))
+        assertThatThrownBy(() -> DecisionPolicy.check(atLastStage(route), approve(null, null), route, ZHANG, Checks.CLEAN))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
                         .containsExactly(Kind.FORBIDDEN, "stage-not-allowed",
@@ -91,27 +91,27 @@ class DecisionPolicyTest {
     void shouldRefuseAReviewerTheStageDoesNotName() {
         ReviewRoute route = new ReviewRoute(2026, List.of(new ReviewRoute.Stage("初审", 5, Set.of("李复审"), null),
                 new ReviewRoute.Stage("复审", 5, Set.of(), null)));
-        assertRefused(openCase(route), decision(Action.PASS), route, ZHANG, false, Kind.FORBIDDEN, "stage-not-allowed");
-        assertAllowed(openCase(route), decision(Action.PASS), route, reviewer("李复审"), false);
+        assertRefused(openCase(route), decision(Action.PASS), route, ZHANG, Checks.CLEAN, Kind.FORBIDDEN, "stage-not-allowed");
+        assertAllowed(openCase(route), decision(Action.PASS), route, reviewer("李复审"), Checks.CLEAN);
     }
 
     @Test
     void shouldLetAReviewerWithTheClaimApproveARestrictedStage() {
         ReviewRoute route = restricted();
-        assertAllowed(atLastStage(route), approve(Grade.良, null), route, reviewer("赵复审", "office", "绩效管理股"), false);
+        assertAllowed(atLastStage(route), approve(Grade.良, null), route, reviewer("赵复审", "office", "绩效管理股"), Checks.CLEAN);
     }
 
     @Test
     void shouldLetAnAdminDecideARestrictedStage() {
         ReviewRoute route = restricted();
-        assertAllowed(atLastStage(route), approve(null, null), route, admin(), false);
+        assertAllowed(atLastStage(route), approve(null, null), route, admin(), Checks.CLEAN);
     }
 
     @Test
     void shouldRefuseADecisionOnACaseAssignedToSomeoneElse() {
         ReviewCase c = openCase(ROUTE);
         c.claim("李复审");
-        assertThatThrownBy(() -> DecisionPolicy.check(c, decision(Action.PASS), ROUTE, ZHANG, false))
+        assertThatThrownBy(() -> DecisionPolicy.check(c, decision(Action.PASS), ROUTE, ZHANG, Checks.CLEAN))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
                         .containsExactly(Kind.CONFLICT, "assigned-to-other", "the case is assigned to 李复审"));
@@ -121,23 +121,23 @@ class DecisionPolicyTest {
     void shouldLetTheAssigneeDecide() {
         ReviewCase c = openCase(ROUTE);
         c.claim("张审核");
-        assertAllowed(c, decision(Action.PASS), ROUTE, ZHANG, false);
+        assertAllowed(c, decision(Action.PASS), ROUTE, ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldPassAnUnclaimedCaseOnBeforeTheLastStage() {
-        assertAllowed(openCase(ROUTE), decision(Action.PASS), ROUTE, ZHANG, false);
+        assertAllowed(openCase(ROUTE), decision(Action.PASS), ROUTE, ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldRefuseToPassAtTheLastStage() {
-        assertRefused(atLastStage(ROUTE), decision(Action.PASS), ROUTE, ZHANG, false, Kind.CONFLICT,
+        assertRefused(atLastStage(ROUTE), decision(Action.PASS), ROUTE, ZHANG, Checks.CLEAN, Kind.CONFLICT,
                 "pass-at-last-stage");
     }
 
     @Test
     void shouldRefuseToApproveBeforeTheLastStage() {
-        assertThatThrownBy(() -> DecisionPolicy.check(openCase(ROUTE), approve(Grade.优, null), ROUTE, ZHANG, false))
+        assertThatThrownBy(() -> DecisionPolicy.check(openCase(ROUTE), approve(Grade.优, null), ROUTE, ZHANG, Checks.CLEAN))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
                         .containsExactly(Kind.CONFLICT, "stage-skipped", "approval is decided at the last stage"
@@ -146,77 +146,107 @@ class DecisionPolicyTest {
 
     @Test
     void shouldRefuseToApproveATargetGraded差() {
-        assertRefused(atLastStage(ROUTE), approve(Grade.差, null), ROUTE, ZHANG, false, Kind.INVALID, "grade-too-low");
+        assertRefused(atLastStage(ROUTE), approve(Grade.差, null), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "grade-too-low");
     }
 
     @Test
     void shouldApproveAtTheLastStageWithAnyGradeBut差OrNone() {
         for (Grade grade : new Grade[] {null, Grade.优, Grade.良, Grade.中}) {
-            assertAllowed(atLastStage(ROUTE), approve(grade, null), ROUTE, ZHANG, false);
+            assertAllowed(atLastStage(ROUTE), approve(grade, null), ROUTE, ZHANG, Checks.CLEAN);
         }
     }
 
     @Test
     void shouldRefuseToApproveErrorFindingsWithoutAnOverrideReason() {
-        assertRefused(atLastStage(ROUTE), approve(null, null), ROUTE, ZHANG, true, Kind.CONFLICT, "override-required");
-        assertRefused(atLastStage(ROUTE), approve(null, "  "), ROUTE, ZHANG, true, Kind.CONFLICT, "override-required");
+        assertRefused(atLastStage(ROUTE), approve(null, null), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
+        assertRefused(atLastStage(ROUTE), approve(null, "  "), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
     }
 
     @Test
     void shouldApproveErrorFindingsWithAnOverrideReason() {
-        assertAllowed(atLastStage(ROUTE), approve(null, "数量指标在附件中已列明"), ROUTE, ZHANG, true);
+        assertAllowed(atLastStage(ROUTE), approve(null, "数量指标在附件中已列明"), ROUTE, ZHANG, Checks.ERRORS);
     }
 
     @Test
     void shouldPassErrorFindingsOnWithoutAnOverrideReason() {
-        assertAllowed(openCase(ROUTE), decision(Action.PASS), ROUTE, ZHANG, true);
+        assertAllowed(openCase(ROUTE), decision(Action.PASS), ROUTE, ZHANG, Checks.ERRORS);
     }
 
     @Test
     void shouldRefuseAReturnWithoutAComment() {
-        assertRefused(openCase(ROUTE), returning(null), ROUTE, ZHANG, false, Kind.INVALID, "return-needs-comment");
-        assertRefused(openCase(ROUTE), returning(" "), ROUTE, ZHANG, false, Kind.INVALID, "return-needs-comment");
+        assertRefused(openCase(ROUTE), returning(null), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "return-needs-comment");
+        assertRefused(openCase(ROUTE), returning(" "), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "return-needs-comment");
     }
 
     @Test
     void shouldReturnWithAnOverallComment() {
-        assertAllowed(openCase(ROUTE), returning("资金测算依据不足"), ROUTE, ZHANG, false);
+        assertAllowed(openCase(ROUTE), returning("资金测算依据不足"), ROUTE, ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldReturnWithOnlyAnAnchoredComment() {
         assertAllowed(openCase(ROUTE), returning(null, new Decision.Comment("funding", null, "资金测算依据不足")), ROUTE,
-                ZHANG, false);
+                ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldReturnFromTheLastStage() {
-        assertAllowed(atLastStage(ROUTE), returning("复审退回"), ROUTE, ZHANG, false);
+        assertAllowed(atLastStage(ROUTE), returning("复审退回"), ROUTE, ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldRefuseAnAnchoredCommentWithoutText() {
         Decision pass = new Decision(Action.PASS, null, null, List.of(new Decision.Comment("overview", null, " ")), null);
-        assertRefused(openCase(ROUTE), pass, ROUTE, ZHANG, false, Kind.INVALID, "empty-comment");
+        assertRefused(openCase(ROUTE), pass, ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "empty-comment");
         assertRefused(openCase(ROUTE), returning("退回", new Decision.Comment("overview", null, null)), ROUTE, ZHANG,
-                false, Kind.INVALID, "empty-comment");
+                Checks.CLEAN, Kind.INVALID, "empty-comment");
     }
 
     @Test
     void shouldRefuseACommentOnAnIndicatorRowTheDeclarationDoesNotHave() {
         assertThatThrownBy(() -> DecisionPolicy.check(openCase(ROUTE),
-                returning(null, new Decision.Comment(null, Cases.INDICATORS, "请细化")), ROUTE, ZHANG, false))
+                returning(null, new Decision.Comment(null, Cases.INDICATORS, "请细化")), ROUTE, ZHANG, Checks.CLEAN))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
                         .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
                         .containsExactly(Kind.INVALID, "no-such-indicator",
                                 "indicatorIndex 3 is not a row of this declaration (0..2)"));
-        assertRefused(openCase(ROUTE), returning(null, new Decision.Comment(null, -1, "请细化")), ROUTE, ZHANG, false,
+        assertRefused(openCase(ROUTE), returning(null, new Decision.Comment(null, -1, "请细化")), ROUTE, ZHANG, Checks.CLEAN,
                 Kind.INVALID, "no-such-indicator");
     }
 
     @Test
     void shouldAcceptCommentsOnTheFirstAndLastIndicatorRows() {
         assertAllowed(openCase(ROUTE), returning(null, new Decision.Comment(null, 0, "数量指标请细化"),
-                new Decision.Comment(null, Cases.INDICATORS - 1, "时效指标请细化")), ROUTE, ZHANG, false);
+                new Decision.Comment(null, Cases.INDICATORS - 1, "时效指标请细化")), ROUTE, ZHANG, Checks.CLEAN);
+    }
+
+    @Test
+    void shouldRefuseToApproveWhileTheChecksOfTheRevisionAreMissing() {
+        ReviewCase c = atLastStage(ROUTE);
+        assertThatThrownBy(() -> DecisionPolicy.check(c, approve(Grade.优, null), ROUTE, ZHANG, Checks.PENDING))
+                .isInstanceOfSatisfying(org.jixiao.common.domain.DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+                    assertThat(e.code()).isEqualTo("checks-pending");
+                });
+        // a reviewer's reason does not replace the checks; only an admin may go ahead without them
+        assertThatThrownBy(() -> DecisionPolicy.check(c, approve(Grade.优, "急需批复"), ROUTE, ZHANG, Checks.PENDING))
+                .hasMessageContaining("have not arrived");
+    }
+
+    @Test
+    void shouldLetAnAdminApproveWithoutTheChecksGivingAReason() {
+        ReviewCase c = atLastStage(ROUTE);
+        assertThatCode(() -> DecisionPolicy.check(c, approve(Grade.优, "系统故障，先行批复"), ROUTE, admin(), Checks.PENDING))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> DecisionPolicy.check(c, approve(Grade.优, null), ROUTE, admin(), Checks.PENDING))
+                .hasMessageContaining("have not arrived");
+    }
+
+    @Test
+    void shouldPassAndReturnWhileTheChecksAreMissing() {
+        assertThatCode(() -> DecisionPolicy.check(openCase(ROUTE), decision(Action.PASS), ROUTE, ZHANG, Checks.PENDING))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DecisionPolicy.check(atLastStage(ROUTE), returning("补充满意度指标"), ROUTE, ZHANG, Checks.PENDING))
+                .doesNotThrowAnyException();
     }
 }
