@@ -296,7 +296,7 @@ class EndToEndIT {
 
     /** A reviewer decides once indicator-service's checks of the revision are on the case (409 checks-pending before). */
     private void decide(String caseId, String body) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
             io.restassured.response.Response r = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(body)
                     .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions");
             if (r.statusCode() == 409 && "https://jixiao.org/problems/checks-pending".equals(r.path("type"))) {

@@ -255,7 +255,7 @@ class FaultSuiteIT {
 
     /** Submits with an Idempotency-Key and retries while project-service is away, as a careful client does. */
     private void submit(String id) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                 given().auth().oauth2(admin).header("Idempotency-Key", "fault-" + id)
                         .post(system().url("project-service") + "/api/v1/projects/" + id + "/submit").statusCode() == 200);
     }
@@ -289,7 +289,7 @@ class FaultSuiteIT {
 
     /** Retries while the checks of the revision have not arrived (409 checks-pending) or the service is away. */
     private void decideEventually(String caseId, String reviewer, String body) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             Response r = decide(caseId, reviewer, body);
             if (r.statusCode() == 409 && !"https://jixiao.org/problems/checks-pending".equals(r.path("type"))
                     && !"https://jixiao.org/problems/concurrent-update".equals(r.path("type"))) {
@@ -300,14 +300,14 @@ class FaultSuiteIT {
     }
 
     private String awaitCase(String projectId, Duration timeout) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> given().auth().oauth2(admin)
                         .get(system().url("approval-service") + "/api/v1/cases?projectId=" + projectId)
                         .then().statusCode(200).extract().<List<String>>path("items.id"), ids -> !ids.isEmpty()).get(0);
     }
 
     private void awaitStatus(String projectId, String status, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> status.equals(
+        await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> status.equals(
                 given().auth().oauth2(admin).get(system().url("project-service") + "/api/v1/projects/" + projectId)
                         .then().extract().path("status")));
     }

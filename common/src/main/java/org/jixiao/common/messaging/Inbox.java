@@ -40,7 +40,7 @@ public class Inbox {
     private volatile boolean stopping;
 
     public Inbox(EntityManager em, EventCodec codec, DeadLetters deadLetters,
-            @ConfigProperty(name = "jixiao.inbox.max-backoff", defaultValue = "30s") Duration maxBackoff) {
+            @ConfigProperty(name = "jixiao.inbox.max-backoff", defaultValue = "10s") Duration maxBackoff) {
         this.em = em;
         this.codec = codec;
         this.deadLetters = deadLetters;
