@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jixiao.common.contract.Framework;
+import org.jixiao.indicator.domain.FrameworkVariants;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.indicator.domain.checks.CostFigures.Count;
 import org.jixiao.indicator.domain.checks.CostFigures.Printed;
@@ -36,7 +37,7 @@ public final class CostReconciliationPolicy implements CheckPolicy {
     }
 
     @Override
-    public List<Finding> check(ProjectDocument project, Framework framework) {
+    public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
         BigDecimal funding = TargetPolicies.funding(project);
         if (funding == null) {
             return List.of();

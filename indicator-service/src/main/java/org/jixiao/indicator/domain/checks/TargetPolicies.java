@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.Framework;
+import org.jixiao.indicator.domain.FrameworkVariants;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.domain.target.TargetMeaning.Kind;
@@ -30,9 +31,14 @@ final class TargetPolicies {
         boolean cost() {
             return at("成本指标") || under("成本指标");
         }
+
+        /** 满意度 is level 1 in most frameworks and a node of 效益指标 in 2015–2020's. */
+        boolean satisfaction() {
+            return under("满意度指标") || (node != null && node.level2().contains("满意度"));
+        }
     }
 
-    static List<Row> rows(ProjectDocument project, Framework framework) {
+    static List<Row> rows(ProjectDocument project, FrameworkVariants framework) {
         List<Row> rows = new ArrayList<>();
         if (project.indicators() == null) {
             return rows;
@@ -60,7 +66,7 @@ final class TargetPolicies {
     /** A number is expected for outputs counted, measured or costed: 提升 there cannot be checked. */
     static final class Measurability implements CheckPolicy {
         @Override
-        public List<Finding> check(ProjectDocument project, Framework framework) {
+        public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
             List<Finding> findings = new ArrayList<>();
             List<Row> rows = rows(project, framework);
             for (Row r : rows) {
@@ -91,11 +97,11 @@ final class TargetPolicies {
         static final BigDecimal FLOOR = new BigDecimal("80");
 
         @Override
-        public List<Finding> check(ProjectDocument project, Framework framework) {
+        public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
             List<Finding> findings = new ArrayList<>();
             for (Row r : rows(project, framework)) {
                 TargetMeaning m = r.meaning();
-                if (r.under("满意度指标") && m.kind() == Kind.QUANTITATIVE && m.absolute() && "%".equals(m.unit())
+                if (r.satisfaction() && m.kind() == Kind.QUANTITATIVE && m.absolute() && "%".equals(m.unit())
                         && new BigDecimal(m.value()).compareTo(FLOOR) < 0) {
                     findings.add(Findings.warning("SATISFACTION_BELOW_80", r.index(),
                             "第" + (r.index() + 1) + "行满意度目标" + r.row().target() + "低于80%",
@@ -109,7 +115,7 @@ final class TargetPolicies {
     /** A deadline belongs in the budget year it is declared for. */
     static final class DeadlineInYear implements CheckPolicy {
         @Override
-        public List<Finding> check(ProjectDocument project, Framework framework) {
+        public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
             List<Finding> findings = new ArrayList<>();
             for (Row r : rows(project, framework)) {
                 var deadline = r.meaning().deadline();
@@ -133,7 +139,7 @@ final class TargetPolicies {
         private static final java.util.regex.Pattern PER_ITEM = java.util.regex.Pattern.compile("^每|单价|单个|每个|每处|每点|每台|每套|每家|每人|/个|/人");
 
         @Override
-        public List<Finding> check(ProjectDocument project, Framework framework) {
+        public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
             List<Finding> findings = new ArrayList<>();
             BigDecimal funding = funding(project);
             if (funding == null) {

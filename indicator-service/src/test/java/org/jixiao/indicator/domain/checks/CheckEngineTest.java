@@ -173,4 +173,23 @@ class CheckEngineTest {
             }
         }
     }
+
+    @Test
+    void shouldNotBlockAnotherLocalitysSatisfactionPlacementAndStillCheckItsTarget() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
+        ObjectNode satisfaction = (ObjectNode) doc.get("indicators").get(8);
+        satisfaction.put("level1", "效益指标").put("level2", "社会公众或服务对象满意度指标").put("target", "≥70%");
+        List<Finding> findings = run(JSON.treeToValue(doc, ProjectDocument.class));
+        assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(only(findings, "LEVEL_MAPPED").severity()).isEqualTo(Severity.INFO);
+        assertThat(only(findings, "SATISFACTION_BELOW_80").indicatorIndex()).isEqualTo(8);
+    }
+
+    @Test
+    void shouldReadEverySeedProjectUnderThe2015FrameworkWithMappingsButNoLevelErrors() throws Exception {
+        for (var p : SeedFixtures.projects()) {
+            List<Finding> findings = engine.run(JSON.treeToValue(p, ProjectDocument.class), FrameworkPresets.MOF_2015_FRAMEWORK);
+            assertThat(findings).as(p.get("externalRef").asText()).noneMatch(f -> f.code().equals("LEVEL_NOT_IN_FRAMEWORK"));
+        }
+    }
 }
