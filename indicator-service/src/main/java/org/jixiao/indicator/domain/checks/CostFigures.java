@@ -32,7 +32,8 @@ final class CostFigures {
     private static final Set<String> GENERIC_COUNTERS = Set.of("个", "处", "点");
     // Words every cost or count row uses: they say nothing about whom a standard is for.
     private static final Pattern GENERIC_WORDS = Pattern.compile(
-            "标准|人数|数量|人员|补助|补贴|经费|资金|成本|费用|金额|区级|市级|县级|财政|人均|每人|每年|每月|享受|对象|发放|项目|指标|合计|[数（）()、,，\\s]");
+            "月工资|工资|职业津贴|津贴|标准|人数|数量|人员|补助|补贴|经费|资金|成本|费用|金额|区级|市级|县级|财政|人均|每人|每年|每月|享受|对象|发放|项目|指标|合计|[数（）()、,，\\s]");
+    private static final Pattern PAY = Pattern.compile("工资|津贴|薪");
     private static final Pattern PRINTED_AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(亿元|万元|元|万)");
     private static final Pattern PRINTED_NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(亿|万)?");
 
@@ -48,8 +49,12 @@ final class CostFigures {
         }
         String entity = null;
         int periods = 1;
+        String time = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
+            if (List.of("年", "月", "季度", "季", "学期").contains(p)) {
+                time = p;
+            }
             switch (p) {
                 case "年" -> periods = 1;
                 case "月" -> periods = 12;
@@ -67,14 +72,28 @@ final class CostFigures {
                 }
             }
         }
-        String unit = m.unit();
+        String name = r.row().name() == null ? "" : r.row().name();
+        // wages and allowances (一肩挑月工资 4421元, 职业津贴 每月100元) are paid to people, by the month the name states
+        boolean pay = PAY.matcher(name).find() || PAY.matcher(m.text()).find();
+        if (time == null && (name.contains("月工资") || name.contains("月薪"))) {
+            time = "月";
+            periods = 12;
+        }
+        if (pay && time == null) {
+            // 人均工资4734元: a wage without its period cannot be multiplied honestly
+            return Optional.empty();
+        }
+        boolean printedEntity = entity != null;
         if (entity == null) {
-            entity = entityFromName(r.row().name());
+            entity = entityFromName(name);
+            if (entity == null && pay) {
+                entity = "人";
+            }
             if (entity == null) {
                 return Optional.empty();
             }
-            unit = unit + "/" + entity;
         }
+        String unit = printedEntity ? m.unit() : "元/" + entity + (time == null ? "" : "/" + time);
         return Optional.of(new Rate(r, new BigDecimal(m.value()), canonical(entity), periods, unit,
                 m.operator() == Operator.APPROX));
     }
@@ -134,6 +153,11 @@ final class CostFigures {
             return true;
         }
         return GENERIC_COUNTERS.contains(count.entity()) && name.contains(rate.entity());
+    }
+
+    /** The name without its generic words: what it says about whom it counts or pays. */
+    static String qualifier(String name) {
+        return name == null ? "" : GENERIC_WORDS.matcher(name).replaceAll("");
     }
 
     /** Length of the longest run of characters both names share once the generic words are taken out. */

@@ -141,7 +141,14 @@ public final class CostReconciliationPolicy implements CheckPolicy {
                     }
                 }
                 if (tie) {
-                    chosen = null;
+                    // 一肩挑人数 shares 一肩挑 with 非一肩挑月工资 too: the rate that names exactly the same group wins
+                    int top = best;
+                    String own = CostFigures.qualifier(c.row().row().name());
+                    List<Rate> same = candidates.stream()
+                            .filter(r -> CostFigures.sharedQualifier(r.row().row().name(), c.row().row().name()) == top
+                                    && CostFigures.qualifier(r.row().row().name()).equals(own))
+                            .toList();
+                    chosen = same.size() == 1 ? same.get(0) : null;
                 }
             }
             if (chosen != null) {
