@@ -149,7 +149,7 @@ final class CostFigures {
         if (rate.entity().equals("生")) {
             return (count.entity().equals("人") || count.entity().equals("生")) && name.contains("生");
         }
-        if (rate.entity().equals(count.entity())) {
+        if (rate.entity().equals(count.entity()) || conversion(rate.entity(), count.entity()) != null) {
             return true;
         }
         return GENERIC_COUNTERS.contains(count.entity()) && name.contains(rate.entity());
@@ -158,6 +158,31 @@ final class CostFigures {
     /** The name without its generic words: what it says about whom it counts or pays. */
     static String qualifier(String name) {
         return name == null ? "" : GENERIC_WORDS.matcher(name).replaceAll("");
+    }
+
+    private static final BigDecimal SQUARE_METRES_PER_MU = new BigDecimal("10000").divide(new BigDecimal("15"), 10,
+            java.math.RoundingMode.HALF_UP);
+
+    /** How many of the rate's units one of the count's is (1亩 = 10000/15 ㎡), or null when they do not convert. */
+    static BigDecimal conversion(String rateEntity, String countEntity) {
+        if (rateEntity.equals("㎡") && countEntity.equals("亩")) {
+            return SQUARE_METRES_PER_MU;
+        }
+        if (rateEntity.equals("亩") && countEntity.equals("㎡")) {
+            return BigDecimal.ONE.divide(SQUARE_METRES_PER_MU, 10, java.math.RoundingMode.HALF_UP);
+        }
+        return null;
+    }
+
+    /** The count in the rate's unit, saying what was printed when it had to be converted. */
+    static Count inUnitOf(Rate rate, Count c) {
+        BigDecimal factor = conversion(rate.entity(), c.entity());
+        if (factor == null) {
+            return c;
+        }
+        BigDecimal value = c.value().multiply(factor).setScale(4, java.math.RoundingMode.HALF_UP);
+        return new Count(c.row(), value, rate.entity(), rate.entity() + "（" + plain(c.value()) + c.unit() + "）",
+                c.lowerBound(), c.approximate());
     }
 
     /** Length of the longest run of characters both names share once the generic words are taken out. */

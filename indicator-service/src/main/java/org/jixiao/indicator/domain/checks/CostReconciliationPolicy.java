@@ -152,7 +152,7 @@ public final class CostReconciliationPolicy implements CheckPolicy {
                 }
             }
             if (chosen != null) {
-                assigned.computeIfAbsent(chosen, k -> new ArrayList<>()).add(c);
+                assigned.computeIfAbsent(chosen, k -> new ArrayList<>()).add(CostFigures.inUnitOf(chosen, c));
             }
         }
         List<Pair> pairs = new ArrayList<>();
@@ -160,7 +160,10 @@ public final class CostReconciliationPolicy implements CheckPolicy {
             List<Count> cs = assigned.get(r);
             if (cs != null) {
                 BigDecimal quantity = cs.stream().map(Count::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-                pairs.add(new Pair(r, cs, quantity.multiply(r.amount()).multiply(BigDecimal.valueOf(r.periods()))));
+                // to the fen: a count converted from 亩 carries four decimals
+                BigDecimal product = quantity.multiply(r.amount()).multiply(BigDecimal.valueOf(r.periods()))
+                        .setScale(2, java.math.RoundingMode.HALF_UP);
+                pairs.add(new Pair(r, cs, product));
             }
         }
         return pairs;

@@ -192,4 +192,24 @@ class CheckEngineTest {
             assertThat(findings).as(p.get("externalRef").asText()).noneMatch(f -> f.code().equals("LEVEL_NOT_IN_FRAMEWORK"));
         }
     }
+
+    static ProjectDocument small(String funding, String overview, ProjectDocument.IndicatorRow... rows) {
+        var doc = Rows.declaration(2025, rows);
+        return new ProjectDocument(doc.externalRef(), doc.budgetYear(), doc.name(), doc.departmentCode(), null, null, null,
+                null, overview, null, null, null, null, null, null, funding, doc.indicators());
+    }
+
+    @Test
+    void shouldConvertMuToSquareMetresBeforeMultiplying() {
+        var doc = small("400000", null, Rows.row("产出指标", "数量指标", "绿化面积", "30亩"),
+                Rows.row("产出指标", "成本指标", "绿化单价", "20元/平方米"));
+        assertThat(only(run(doc), "COST_RECONCILED").messageZh()).contains("20000㎡（30亩） × 20元/平方米 = 400000元");
+    }
+
+    @Test
+    void shouldAcceptADifferenceOfAFewPercentWhenAFigureIsPrintedWith约() {
+        var doc = small("51000", null, Rows.row("产出指标", "数量指标", "培训人数", "约500人"),
+                Rows.row("产出指标", "成本指标", "培训标准", "100元/人"));
+        assertThat(only(run(doc), "COST_APPROX").messageZh()).contains("500人 × 100元/人 = 50000元").contains("相差1000元");
+    }
 }
