@@ -56,6 +56,8 @@ public final class TargetParser {
     private static final Pattern BUDGET_BOUND = Pattern.compile(
             "^(?:(?:在|控制在)?(?:项目)?(?:年度)?预算(?:资金|金额)?(?:范围)?(?:以内|之内|内)"
                     + "|(?:不超|不超过|不突破|不高于|未超)(?:项目)?(?:年度)?预算(?:资金|金额)?(?:范围)?)$");
+    // 基础养老金的12个月: a multiple of an amount the text names, as precise as a number
+    private static final Pattern MULTIPLE_OF = Pattern.compile("^(\\p{IsHan}{2,12})的(\\d+(?:\\.\\d+)?)(个月|倍|%)$");
     private static final Map<String, Operator> BOUND_WORDS = Map.of("不低于", Operator.GE, "不少于", Operator.GE,
             "高于", Operator.GT, "不高于", Operator.LE, "不超过", Operator.LE, "低于", Operator.LT, "与", Operator.EQ);
     // 200元补贴35元, 缴200元补70元: a payment level and the subsidy it earns
@@ -164,6 +166,11 @@ public final class TargetParser {
             String unit = change.group(4).equals("个百分点") ? "百分点" : change.group(4);
             return TargetMeaning.relative(text, Operator.GE, plain(new BigDecimal(change.group(3))), unit,
                     down ? Direction.DECREASE : Direction.INCREASE, to);
+        }
+        Matcher multiple = MULTIPLE_OF.matcher(s);
+        if (multiple.matches()) {
+            return TargetMeaning.relative(text, Operator.EQ, plain(new BigDecimal(multiple.group(2))), multiple.group(3), null,
+                    RelativeTo.BASELINE);
         }
         Matcher bound = RELATIVE_BOUND.matcher(s);
         if (bound.matches() && (!bound.group(1).equals("与") || bound.group(5) != null)) {

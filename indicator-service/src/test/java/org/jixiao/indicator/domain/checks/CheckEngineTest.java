@@ -212,4 +212,10 @@ class CheckEngineTest {
                 Rows.row("产出指标", "成本指标", "培训标准", "100元/人"));
         assertThat(only(run(doc), "COST_APPROX").messageZh()).contains("500人 × 100元/人 = 50000元").contains("相差1000元");
     }
+
+    @Test
+    void shouldTakeTieredStandardsAsMeasurable() throws Exception {
+        // 城乡居民养老保险: 200元补贴35元、…; 60至 64周岁 191元、65周岁以上201元; 基础养老金的12个月
+        assertThat(run(seed("JC-CQ-2025-018"))).noneMatch(f -> f.code().equals("UNMEASURABLE_TARGET"));
+    }
 }

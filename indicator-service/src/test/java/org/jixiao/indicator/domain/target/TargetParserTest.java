@@ -228,7 +228,6 @@ class TargetParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            基础养老金的12个月
             按60%的比例给予医疗救助
             群众获得感明显增强的同时保障了基本民生需求
             2025年13月底前
@@ -252,6 +251,7 @@ class TargetParserTest {
             控制在预算内        | QUANTITATIVE LE rel=BUDGET
             不超预算           | QUANTITATIVE LE rel=BUDGET
             在预算范围内        | QUANTITATIVE LE rel=BUDGET
+            基础养老金的12个月   | QUANTITATIVE EQ 12 [个月] rel=BASELINE
             """)
     void shouldReadRelativeAndBudgetBoundTargetsWithWhatTheyAreRelativeTo(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
