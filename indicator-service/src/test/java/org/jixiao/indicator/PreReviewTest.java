@@ -99,7 +99,41 @@ class PreReviewTest {
         given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body("{\"frameworkCode\":\"nope\"}")
                 .when().put("/api/v1/frameworks/years/2027").then().statusCode(400);
         given().auth().oauth2(REVIEWER).when().get("/api/v1/frameworks").then().statusCode(200)
-                .body("code", equalTo(List.of("classic", "mof-2021")))
-                .body("level1.name", everyItem(hasItem("满意度指标")));
+                .body("code", equalTo(List.of("classic", "mof-2021", "mof-2015")))
+                .body("level1.name", everyItem(hasItem("效益指标")));
+    }
+
+    @Test
+    void shouldMapAnotherLocalitysSatisfactionPlacementWithAnInfoInsteadOfAnError() {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
+        ((ObjectNode) doc.get("indicators").get(8)).put("level1", "满意度指标").put("level2", "满意度指标");
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(doc.toString())
+                .when().post("/api/v1/checks").then().statusCode(200)
+                .body("findings.findAll { it.severity == 'ERROR' }", empty())
+                .body("findings.findAll { it.code == 'LEVEL_MAPPED' }.indicatorIndex", equalTo(List.of(8)))
+                .body("findings.findAll { it.code == 'LEVEL_MAPPED' }.severity", equalTo(List.of("INFO")));
+    }
+
+    @Test
+    void shouldLetAnAdminAddAYearsAliasThatTheChecksThenAccept() {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
+        doc.put("budgetYear", 2028);
+        ((ObjectNode) doc.get("indicators").get(6)).put("level1", "影响指标").put("level2", "长远影响");
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(doc.toString())
+                .when().post("/api/v1/checks").then().statusCode(200)
+                .body("findings.findAll { it.code == 'LEVEL_NOT_IN_FRAMEWORK' }.indicatorIndex", equalTo(List.of(6)));
+        String alias = "{\"level1\":\"影响指标\",\"toLevel1\":\"效益指标\",\"toLevel2\":\"可持续影响指标\"}";
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(alias)
+                .when().post("/api/v1/frameworks/years/2028/aliases").then().statusCode(403);
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"level1\":\"影响指标\",\"toLevel1\":\"影响\",\"toLevel2\":\"长远\"}")
+                .when().post("/api/v1/frameworks/years/2028/aliases").then().statusCode(400);
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body(alias)
+                .when().post("/api/v1/frameworks/years/2028/aliases").then().statusCode(200)
+                .body("level1", equalTo(List.of("影响指标")));
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(doc.toString())
+                .when().post("/api/v1/checks").then().statusCode(200)
+                .body("findings.findAll { it.severity == 'ERROR' }", empty())
+                .body("findings.findAll { it.code == 'LEVEL_MAPPED' }.indicatorIndex", equalTo(List.of(6)));
     }
 }

@@ -34,6 +34,22 @@ class TargetApiTest {
     }
 
     @Test
+    void shouldShowTiersRelativeTargetsAndGrades() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"text\":\"60至 64周岁 191元、65周岁以上201元\"}")
+                .when().post("/api/v1/targets/parse").then().statusCode(200)
+                .body("kind", equalTo("TIERED")).body("tiers", hasSize(2))
+                .body("tiers[0].operator", equalTo("RANGE")).body("tiers[0].value", equalTo("60"))
+                .body("tiers[0].upperValue", equalTo("64")).body("tiers[0].conditionUnit", equalTo("周岁"))
+                .body("tiers[1].amount", equalTo("201")).body("tiers[1].unit", equalTo("元"));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"text\":\"控制在预算内\"}")
+                .when().post("/api/v1/targets/parse").then().statusCode(200)
+                .body("kind", equalTo("QUANTITATIVE")).body("operator", equalTo("LE")).body("relativeTo", equalTo("BUDGET"));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"text\":\"优良\"}")
+                .when().post("/api/v1/targets/parse").then().statusCode(200)
+                .body("kind", equalTo("QUALITATIVE")).body("grade", equalTo("优良"));
+    }
+
+    @Test
     void shouldAnswerABatchOfRandomTextWith200InOrder() {
         ArrayNode texts = new ObjectMapper().createArrayNode();
         Random r = new Random(7);

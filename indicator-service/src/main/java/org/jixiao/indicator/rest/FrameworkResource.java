@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.Framework;
 import org.jixiao.common.domain.Roles;
 import org.jixiao.common.security.Caller;
+import org.jixiao.indicator.domain.FrameworkVariants;
 import org.jixiao.indicator.service.FrameworkService;
 
 @Path("/api/v1/frameworks")
@@ -33,6 +35,35 @@ public class FrameworkResource {
     }
 
     public record Assignment(@NotBlank String frameworkCode) {
+    }
+
+    /** A printed pair and the node of the year's framework it stands for; null level2/toLevel2: any / the printed one. */
+    public record Alias(@NotBlank String level1, String level2, @NotBlank String toLevel1, String toLevel2) {
+        static Alias of(FrameworkVariants.Variant v) {
+            return new Alias(v.level1(), v.level2(), v.toLevel1(), v.toLevel2());
+        }
+    }
+
+    @GET
+    @Path("years/{budgetYear}/aliases")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "The printed variants an admin added to a budget year's framework")
+    public List<Alias> aliases(@PathParam("budgetYear") int budgetYear) {
+        return frameworks.aliases(budgetYear).stream().map(Alias::of).toList();
+    }
+
+    @POST
+    @Path("years/{budgetYear}/aliases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a printed variant (alias) of a level to a budget year's framework; the checks then report LEVEL_MAPPED, not an ERROR")
+    public List<Alias> addAlias(@PathParam("budgetYear") int budgetYear, @Valid Alias alias) {
+        return frameworks.addAlias(budgetYear, alias.level1(), blankToNull(alias.level2()), alias.toLevel1(),
+                blankToNull(alias.toLevel2()), caller.actor()).stream().map(Alias::of).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.jixiao.indicator.domain.target.TargetMeaning.Direction;
 import org.jixiao.indicator.domain.target.TargetMeaning.Frequency;
 import org.jixiao.indicator.domain.target.TargetMeaning.Kind;
 import org.jixiao.indicator.domain.target.TargetMeaning.Operator;
+import org.jixiao.indicator.domain.target.TargetMeaning.RelativeTo;
 
 /**
  * The JSON of a {@link TargetMeaning}: only the fields of its {@code kind} appear (unset ones are left
@@ -30,7 +31,16 @@ public record TargetMeaningView(
         Integer dayOfMonth,
         Period period,
         Boolean timely,
-        Direction direction) {
+        Direction direction,
+        RelativeTo relativeTo,
+        String grade,
+        List<Tier> tiers) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Tier")
+    public record Tier(String condition, Operator operator, String value, String upperValue, String conditionUnit,
+            String amount, String unit) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Quantity")
@@ -48,6 +58,8 @@ public record TargetMeaningView(
                         .map(q -> new Quantity(q.operator(), q.value(), q.upperValue(), q.unit())).toList(),
                 m.deadline(), m.frequency(), m.months(), m.dayOfMonth(),
                 m.period() == null ? null : new Period(m.period().name(), m.period().from(), m.period().to()),
-                m.timely(), m.direction());
+                m.timely(), m.direction(), m.relativeTo(), m.grade(),
+                m.tiers() == null ? null : m.tiers().stream().map(t -> new Tier(t.condition(), t.operator(), t.value(),
+                        t.upperValue(), t.conditionUnit(), t.amount(), t.unit())).toList());
     }
 }

@@ -45,8 +45,9 @@ public class TargetResource {
     @Path("parse")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Read 指标值: kind QUANTITATIVE (operator, value, unit), TIME (deadline, frequency, period, timely),"
-            + " QUALITATIVE (direction) or DESCRIPTIVE (free text, never an error)")
+    @Operation(summary = "Read 指标值: kind QUANTITATIVE (operator, value, unit; relativeTo for 较上年/预算 targets),"
+            + " TIME (deadline, frequency, period, timely), QUALITATIVE (direction or grade), TIERED (tiers)"
+            + " or DESCRIPTIVE (free text, never an error)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetMeaningView.class)))
     public Object parse(@NotNull ParseRequest request) {
         if (request.texts() != null) {

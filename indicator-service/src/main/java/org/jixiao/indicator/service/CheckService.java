@@ -14,6 +14,7 @@ import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.IndicatorCheckCompleted;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.Outbox;
+import org.jixiao.indicator.domain.FrameworkVariants;
 import org.jixiao.indicator.domain.checks.CheckEngine;
 import org.jixiao.indicator.domain.checks.Finding;
 import org.jixiao.indicator.domain.target.TargetParser;
@@ -43,14 +44,15 @@ public class CheckService {
         if (project.budgetYear() == null) {
             throw DomainException.invalid("budget-year-required", "budgetYear decides which framework applies");
         }
-        return engine.run(project, frameworks.frameworkFor(project.budgetYear()));
+        return engine.run(project, frameworks.levelsFor(project.budgetYear()));
     }
 
     /** Checks a submitted revision and publishes the result once per revision, however often it arrives. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void checkSubmitted(UUID projectId, int revision, ProjectDocument project) {
-        Framework framework = frameworks.frameworkFor(project.budgetYear());
-        List<IndicatorCheckCompleted.Finding> findings = engine.run(project, framework).stream()
+        FrameworkVariants levels = frameworks.levelsFor(project.budgetYear());
+        Framework framework = levels.framework();
+        List<IndicatorCheckCompleted.Finding> findings = engine.run(project, levels).stream()
                 .map(CheckService::toEvent).toList();
         if (!runs.recordFirst(projectId, revision, framework.code(), Json.write(json, findings))) {
             LOG.infof("revision %d of %s was checked already", revision, projectId);

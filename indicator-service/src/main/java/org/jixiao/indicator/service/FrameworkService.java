@@ -12,7 +12,11 @@ import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.FrameworkPublished;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.Outbox;
+import org.jixiao.common.domain.DomainException;
 import org.jixiao.indicator.domain.FrameworkPresets;
+import org.jixiao.indicator.domain.FrameworkVariants;
+import org.jixiao.indicator.domain.FrameworkVariants.Variant;
+import org.jixiao.indicator.repository.FrameworkAliasRepository;
 import org.jixiao.indicator.repository.FrameworkAssignmentRepository;
 import org.jixiao.indicator.repository.FrameworkPublicationRepository;
 
@@ -28,12 +32,43 @@ public class FrameworkService {
     private final FrameworkAssignmentRepository assignments;
     private final FrameworkPublicationRepository publications;
     private final Outbox outbox;
+    private final FrameworkAliasRepository aliases;
 
     public FrameworkService(FrameworkAssignmentRepository assignments, FrameworkPublicationRepository publications,
-            Outbox outbox) {
+            Outbox outbox, FrameworkAliasRepository aliases) {
         this.assignments = assignments;
         this.publications = publications;
         this.outbox = outbox;
+        this.aliases = aliases;
+    }
+
+    /** The year's framework with the variant placements the checks accept: the known families and the year's aliases. */
+    @Transactional
+    public FrameworkVariants levelsFor(int budgetYear) {
+        return FrameworkVariants.withAliases(frameworkFor(budgetYear), aliases.forYear(budgetYear));
+    }
+
+    @Transactional
+    public List<Variant> aliases(int budgetYear) {
+        return aliases.forYear(budgetYear);
+    }
+
+    /**
+     * Adds a printed variant for a year. It must land on a node of the year's framework: an alias to
+     * nowhere would turn an ERROR into silence.
+     */
+    @Transactional
+    public List<Variant> addAlias(int budgetYear, String level1, String level2, String toLevel1, String toLevel2, Actor actor) {
+        Framework framework = frameworkFor(budgetYear);
+        boolean lands = toLevel2 != null ? framework.resolve(toLevel1, toLevel2).isPresent()
+                : framework.level1Named(toLevel1).isPresent();
+        if (!lands) {
+            throw DomainException.invalid("alias-target-not-in-framework", toLevel1 + (toLevel2 == null ? "" : " / " + toLevel2)
+                    + " is not a node of the " + budgetYear + " framework " + framework.code());
+        }
+        aliases.put(budgetYear, new Variant(FrameworkAliasRepository.familyOf(budgetYear), level1, level2, toLevel1, toLevel2,
+                List.of()), actor.name());
+        return aliases.forYear(budgetYear);
     }
 
     public List<Framework> all() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.contract.Framework;
+import org.jixiao.indicator.domain.FrameworkVariants;
 
 /** Runs every pre-review policy over one declaration, in a stable order. */
 public final class CheckEngine {
@@ -20,9 +21,13 @@ public final class CheckEngine {
     }
 
     public List<Finding> run(ProjectDocument project, Framework framework) {
+        return run(project, FrameworkVariants.of(framework));
+    }
+
+    public List<Finding> run(ProjectDocument project, FrameworkVariants levels) {
         List<Finding> findings = new ArrayList<>();
         for (CheckPolicy policy : policies) {
-            findings.addAll(policy.check(project, framework));
+            findings.addAll(policy.check(project, levels));
         }
         return findings;
     }

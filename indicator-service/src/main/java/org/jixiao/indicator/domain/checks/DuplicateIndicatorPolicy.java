@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.contract.Framework;
+import org.jixiao.indicator.domain.FrameworkVariants;
 
 /** The same 三级指标 twice in one declaration is usually a copy-paste slip. */
 public final class DuplicateIndicatorPolicy implements CheckPolicy {
     public static final String DUPLICATE_INDICATOR = "DUPLICATE_INDICATOR";
 
     @Override
-    public List<Finding> check(ProjectDocument project, Framework framework) {
+    public List<Finding> check(ProjectDocument project, FrameworkVariants framework) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> first = new HashMap<>();
         List<ProjectDocument.IndicatorRow> rows = project.indicators() == null ? List.of() : project.indicators();

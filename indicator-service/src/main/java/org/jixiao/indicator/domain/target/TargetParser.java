@@ -5,12 +5,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jixiao.indicator.domain.target.TargetMeaning.Direction;
 import org.jixiao.indicator.domain.target.TargetMeaning.Frequency;
 import org.jixiao.indicator.domain.target.TargetMeaning.Operator;
 import org.jixiao.indicator.domain.target.TargetMeaning.Period;
 import org.jixiao.indicator.domain.target.TargetMeaning.Quantity;
+import org.jixiao.indicator.domain.target.TargetMeaning.RelativeTo;
+import org.jixiao.indicator.domain.target.TargetMeaning.Tier;
 
 /**
  * Reads a printed 指标值 — {@code ≥62所}, {@code 720元/生/年}, {@code 每人每年600元}, {@code 5元至22元},
@@ -18,8 +23,10 @@ import org.jixiao.indicator.domain.target.TargetMeaning.Quantity;
  * text it cannot read is DESCRIPTIVE, never an error. Grammar, tried in this order on the normalized text:
  *
  * <pre>
- * qualitative := modifier* verb            (提高, 降低, 维持, …; modifiers 不断, 明显, 有效, …)
- * time        := deadline | period | frequency | timely
+ * qualitative := modifier* verb | maintain increase | grade   (提高, 巩固提高, 优良, …)
+ * relative    := reference? verb number unit | bound reference (较上年增长10%, 不低于上年, 控制在预算内)
+ * time        := deadline | period | frequency | timely | 长期
+ * tiered      := tier (('、' | ',' | ';' | '(n)') tier)+     (200元补贴35元、…; 60至64周岁191元、…)
  * quantity    := op? rate? label? number multiplier? unit? (rangeSep number multiplier? unit?)? suffix?
  * list        := quantity (('、' | ',' | ';') quantity)+
  * </pre>
@@ -36,6 +43,31 @@ public final class TargetParser {
             "切实", "有力", "较大", "逐年", "大力", "基本", "得到", "有所"};
     private static final String[] RANGE_SEPARATORS = {"至", "到", "~", "-"};
     private static final String SEPARATORS = "、,;";
+    /** Time segments of a rate go last: 元/月/人 and 元/人/月 are one unit, written 元/人/月. */
+    static final Set<String> TIME_SEGMENTS = Set.of("年", "月", "季度", "季", "天", "日", "周", "学期");
+    private static final Set<String> GRADES = Set.of("优秀", "优良", "良好", "合格", "达标", "优", "良");
+
+    // Table-driven relative forms: a reference, a verb of change, a figure.
+    private static final Pattern RELATIVE_CHANGE = Pattern.compile(
+            "^(较上年度?|比上年度?|较去年|比去年|同比|较基期|比基期|较基线|较基准年?)?(提高|提升|增长|增加|上升|降低|下降|减少|压减|缩小)了?"
+                    + "(\\d+(?:\\.\\d+)?)(%|个百分点|‰)(以上)?$");
+    private static final Pattern RELATIVE_BOUND = Pattern.compile(
+            "^(不低于|不少于|高于|不高于|不超过|低于|与)(上年度?|去年|上一年度?|基期|基线)(同期)?(水平|数)?(持平)?$");
+    private static final Pattern BUDGET_BOUND = Pattern.compile(
+            "^(?:(?:在|控制在)?(?:项目)?(?:年度)?预算(?:资金|金额)?(?:范围)?(?:以内|之内|内)"
+                    + "|(?:不超|不超过|不突破|不高于|未超)(?:项目)?(?:年度)?预算(?:资金|金额)?(?:范围)?)$");
+    // 基础养老金的12个月: a multiple of an amount the text names, as precise as a number
+    private static final Pattern MULTIPLE_OF = Pattern.compile("^(\\p{IsHan}{2,12})的(\\d+(?:\\.\\d+)?)(个月|倍|%)$");
+    private static final Map<String, Operator> BOUND_WORDS = Map.of("不低于", Operator.GE, "不少于", Operator.GE,
+            "高于", Operator.GT, "不高于", Operator.LE, "不超过", Operator.LE, "低于", Operator.LT, "与", Operator.EQ);
+    // 200元补贴35元, 缴200元补70元: a payment level and the subsidy it earns
+    private static final Pattern TIER_PAID = Pattern.compile(
+            "^(?:缴费?|缴纳)?(\\d+(?:\\.\\d+)?)(万元|元)(?:档次?)?(?:的)?(?:补贴|补助|奖励|补|奖)(\\d+(?:\\.\\d+)?)(万元|元)$");
+    // 60至64周岁191元, 65周岁以上201元: an age (or other) band and its amount
+    private static final Pattern TIER_BAND = Pattern.compile(
+            "^(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~)(\\d+(?:\\.\\d+)?))?(周岁|岁|年|个月|级|人|户|元|平方米|㎡|亩)"
+                    + "(及以上|以上|及以下|以下|以内)?(?:的)?(?:补贴|补助|补|发放|为)?(\\d+(?:\\.\\d+)?)(万元|元)((?:/[^\\d/]{1,4}){0,2})$");
+    private static final Pattern NUMBERING = Pattern.compile("\\(\\d{1,2}\\)|\\d{1,2}[.、](?=\\D)");
 
     public TargetMeaning parse(String text) {
         return parse(text, null);
@@ -53,7 +85,13 @@ public final class TargetParser {
             }
             TargetMeaning m = qualitative(text, s);
             if (m == null) {
+                m = relative(text, s);
+            }
+            if (m == null) {
                 m = time(text, s, budgetYear);
+            }
+            if (m == null) {
+                m = tiered(text, s);
             }
             if (m == null) {
                 m = quantities(text, s);
@@ -84,6 +122,22 @@ public final class TargetParser {
                 core = core.substring(0, core.length() - tail.length());
             }
         }
+        String grade = core.replaceFirst("^(达到|评定为|评为|验收)", "").replaceFirst("(等次|等级|以上)$", "");
+        if (GRADES.contains(grade)) {
+            return TargetMeaning.graded(text, grade);
+        }
+        // 巩固提高: keeping what was reached is the floor, the target is the movement after it
+        for (String keep : MAINTAIN) {
+            if (core.startsWith(keep) && core.length() > keep.length()) {
+                String after = core.substring(keep.length()).replaceFirst("^(并|和|与|及)", "");
+                if (INCREASE.contains(after)) {
+                    return TargetMeaning.qualitative(text, Direction.INCREASE);
+                }
+                if (DECREASE.contains(after)) {
+                    return TargetMeaning.qualitative(text, Direction.DECREASE);
+                }
+            }
+        }
         if (INCREASE.contains(core) || INCREASE.contains(s)) {
             return TargetMeaning.qualitative(text, Direction.INCREASE);
         }
@@ -94,6 +148,112 @@ public final class TargetParser {
             return TargetMeaning.qualitative(text, Direction.MAINTAIN);
         }
         return null;
+    }
+
+    // ---- relative ---------------------------------------------------------------------------------
+
+    /** 较上年增长10%, 提高5个百分点, 不低于上年, 控制在预算内. */
+    private TargetMeaning relative(String text, String s) {
+        if (BUDGET_BOUND.matcher(s).matches()) {
+            return TargetMeaning.relative(text, Operator.LE, null, null, null, RelativeTo.BUDGET);
+        }
+        Matcher change = RELATIVE_CHANGE.matcher(s);
+        if (change.matches()) {
+            String ref = change.group(1);
+            RelativeTo to = ref == null ? RelativeTo.BASELINE
+                    : ref.contains("上年") || ref.contains("去年") || ref.equals("同比") ? RelativeTo.PREVIOUS_YEAR : RelativeTo.BASELINE;
+            boolean down = Set.of("降低", "下降", "减少", "压减", "缩小").contains(change.group(2));
+            String unit = change.group(4).equals("个百分点") ? "百分点" : change.group(4);
+            return TargetMeaning.relative(text, Operator.GE, plain(new BigDecimal(change.group(3))), unit,
+                    down ? Direction.DECREASE : Direction.INCREASE, to);
+        }
+        Matcher multiple = MULTIPLE_OF.matcher(s);
+        if (multiple.matches()) {
+            return TargetMeaning.relative(text, Operator.EQ, plain(new BigDecimal(multiple.group(2))), multiple.group(3), null,
+                    RelativeTo.BASELINE);
+        }
+        Matcher bound = RELATIVE_BOUND.matcher(s);
+        if (bound.matches() && (!bound.group(1).equals("与") || bound.group(5) != null)) {
+            String ref = bound.group(2);
+            RelativeTo to = ref.startsWith("基") ? RelativeTo.BASELINE : RelativeTo.PREVIOUS_YEAR;
+            Operator op = BOUND_WORDS.get(bound.group(1));
+            Direction d = switch (op) {
+                case GE, GT -> Direction.INCREASE;
+                case LE, LT -> Direction.DECREASE;
+                default -> Direction.MAINTAIN;
+            };
+            return TargetMeaning.relative(text, op, null, null, d, to);
+        }
+        return null;
+    }
+
+    // ---- tiered -----------------------------------------------------------------------------------
+
+    /** Several standards, each for its own condition (a threshold, a band or a named group). */
+    private TargetMeaning tiered(String text, String s) {
+        String marked = NUMBERING.matcher(s).replaceAll("、");
+        List<String> parts = split(marked);
+        if (parts.size() < 2) {
+            return null;
+        }
+        List<Tier> tiers = new ArrayList<>();
+        for (String part : parts) {
+            Tier t = tier(part);
+            if (t == null) {
+                return null;
+            }
+            tiers.add(t);
+        }
+        // 城市740元、农村610元 is tiered by category alone; every tier then carries its label
+        return TargetMeaning.tiered(text, tiers);
+    }
+
+    private static Tier tier(String printed) {
+        String label = null;
+        String s = printed;
+        int colon = s.indexOf(':');
+        if (colon > 0 && colon < s.length() - 1) {
+            label = s.substring(0, colon);
+            s = s.substring(colon + 1);
+        }
+        Matcher paid = TIER_PAID.matcher(s);
+        if (paid.matches()) {
+            return new Tier(label == null ? printed : label + ":" + s, Operator.EQ, yuan(paid.group(1), paid.group(2)), null,
+                    "元", yuan(paid.group(3), paid.group(4)), "元");
+        }
+        Matcher band = TIER_BAND.matcher(s);
+        if (band.matches()) {
+            String suffix = band.group(4);
+            Operator op = band.group(2) != null ? Operator.RANGE
+                    : suffix == null ? Operator.EQ : suffix.endsWith("以上") ? Operator.GE : Operator.LE;
+            if (op == Operator.RANGE && suffix != null) {
+                return null;
+            }
+            String unit = "元" + (band.group(7) == null ? "" : band.group(7));
+            return new Tier(label == null ? printed : label + ":" + s, op, plain(new BigDecimal(band.group(1))),
+                    band.group(2) == null ? null : plain(new BigDecimal(band.group(2))), band.group(3),
+                    yuan(band.group(5), band.group(6)), canonicalUnit(unit));
+        }
+        // 低保重残人员每人每年100元: a named group and its standard
+        for (int i = 1; i < s.length() && i <= 16; i++) {
+            char ch = s.charAt(i - 1);
+            if (Character.isDigit(ch) || Character.UnicodeScript.of(ch) != Character.UnicodeScript.HAN) {
+                return null;
+            }
+            if (s.startsWith("每", i) || s.startsWith("人均", i) || Character.isDigit(s.charAt(i))) {
+                Quantity q = quantity(s.substring(i));
+                if (q != null && q.operator() == Operator.EQ && q.unit() != null && q.unit().startsWith("元")) {
+                    return new Tier(label == null ? s.substring(0, i) : label + ":" + s.substring(0, i), null, null, null,
+                            null, q.value(), q.unit());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String yuan(String number, String unit) {
+        BigDecimal v = new BigDecimal(number);
+        return plain(unit.startsWith("万") ? v.multiply(BigDecimal.TEN.pow(4)) : v);
     }
 
     // ---- time -------------------------------------------------------------------------------------
@@ -117,6 +277,11 @@ public final class TargetParser {
     }
 
     private TargetMeaning timely(String text, Cursor c) {
+        if (c.take("长期", "常年", "长期有效") != null) {
+            // an ongoing duty: no deadline to check, but a time target all the same
+            return trailingWords(c, 4) ? TargetMeaning.time(text, null, null, null, null, new Period("LONG_TERM", null, null), null)
+                    : null;
+        }
         if (c.take("及时", "按时", "准时") == null) {
             return null;
         }
@@ -128,6 +293,10 @@ public final class TargetParser {
     /** 2025年6月底前, 2025年4月份前完成发放, 2025年6月30日前, 2025年底前, 2023.07-2024.01, 2025年3月至2025年6月. */
     private TargetMeaning deadlineOrPeriod(String text, Cursor c, Integer budgetYear) {
         c.take("截至", "截止", "于", "在");
+        if (budgetYear != null && c.take("年底", "年末", "年度末", "年终") != null) {
+            c.take("前", "之前", "以前");
+            return trailingWords(c) ? TargetMeaning.time(text, LocalDate.of(budgetYear, 12, 31), null, null, null, null, null) : null;
+        }
         YearMonthDay start = date(c, budgetYear);
         if (start == null) {
             return null;
@@ -147,7 +316,8 @@ public final class TargetParser {
                     new Period(start.month() == null ? "YEAR" : "MONTH", start.first(), start.last()), null);
         }
         boolean endOfPeriod = c.take("底", "末") != null;
-        if (c.take("前", "之前", "以前") == null && !(endOfPeriod && c.atEnd())) {
+        // 12月底到位: the end of a month is a deadline with or without 前
+        if (c.take("前", "之前", "以前") == null && !(endOfPeriod && trailingWords(c, 4))) {
             return null;
         }
         if (!trailingWords(c)) {
@@ -422,13 +592,13 @@ public final class TargetParser {
             // 1~3万元: the lower bound, printed bare, shares the upper bound's 万
             BigDecimal lowValue = low.unit() == null && low.multiplier().equals(BigDecimal.ONE)
                     ? low.value().multiply(high.multiplier()) : low.value();
-            return new Quantity(Operator.RANGE, plain(lowValue), plain(high.value()), unit);
+            return new Quantity(Operator.RANGE, plain(lowValue), plain(high.value()), canonicalUnit(unit));
         }
-        return new Quantity(op == null ? Operator.EQ : op, plain(low.value()), null, withRate(unit, per));
+        return new Quantity(op == null ? Operator.EQ : op, plain(low.value()), null, canonicalUnit(withRate(unit, per)));
     }
 
     private static Operator operator(Cursor c) {
-        String op = c.take("≥", "≤", ">", "<", "=", "±", "+-", "大约", "约为", "约", "不低于", "不少于", "不小于", "至少",
+        String op = c.take("≥", "≤", ">", "<", "=", "±", "+-", "≈", "大约", "约为", "约", "不低于", "不少于", "不小于", "至少",
                 "不高于", "不超过", "不多于", "不大于", "最多", "控制在", "大于", "高于", "多于", "超过", "小于", "低于", "少于", "达到");
         if (op == null) {
             return null;
@@ -531,6 +701,29 @@ public final class TargetParser {
             }
         }
         return unit;
+    }
+
+    /**
+     * One spelling per unit: time segments last (元/月/人 → 元/人/月), and a rate printed without its
+     * currency (1188/人/月) is in 元 — nothing else is paid per person per month.
+     */
+    static String canonicalUnit(String unit) {
+        if (unit == null || !unit.contains("/")) {
+            return unit;
+        }
+        String[] parts = unit.split("/", -1);
+        List<String> entities = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            (TIME_SEGMENTS.contains(parts[i]) ? times : entities).add(parts[i]);
+        }
+        String numerator = parts[0];
+        if (numerator.isEmpty() && entities.size() == 1 && times.size() == 1) {
+            numerator = "元";
+        }
+        List<String> ordered = new ArrayList<>(entities);
+        ordered.addAll(times);
+        return numerator + "/" + String.join("/", ordered);
     }
 
     private static String withRate(String unit, List<String> per) {

@@ -40,7 +40,8 @@ final class TargetText {
                 default -> out.append(c);
             }
         }
-        String r = out.toString();
+        // 2020年1月--2020年11月: a doubled dash is one separator
+        String r = out.toString().replaceAll("-{2,}", "-").replaceAll("~{2,}", "~");
         return r.replace(">=", "≥").replace("<=", "≤").replace("=>", "≥").replace("=<", "≤");
     }
 

@@ -50,12 +50,51 @@ class CheckEngineTest {
     }
 
     @Test
-    void shouldReportAGapWithTheArithmeticWhenTheCountsDoNotAddUp() throws Exception {
+    void shouldReportAGapWithTheArithmeticWhenExactCountsDoNotAddUp() throws Exception {
         ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-014");
         doc.put("funding", "3800000");
+        ((ObjectNode) doc.get("indicators").get(0)).put("target", "2900人");
         Finding f = only(run(JSON.treeToValue(doc, ProjectDocument.class)), "COST_GAP");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.messageZh()).contains("2900人 × 109元/人/月 × 12 = 3793200元").contains("差额6800元");
+    }
+
+    @Test
+    void shouldReconcileTheTwoBandsOf城乡低保金AndNameThe提标AsTheRest() throws Exception {
+        Finding f = only(run(seed("JC-CQ-2025-013")), "COST_PARTIAL");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.messageZh()).contains("1600人 × 740元/人/月 × 12 = 14208000元")
+                .contains("900人 × 610元/人/月 × 12 = 6588000元").contains("合计20796000元")
+                .contains("其余1116000元").contains("111.6万元");
+    }
+
+    @Test
+    void shouldUseACountWrittenWithAnUpperBoundAsThePlannedQuantity() throws Exception {
+        Finding f = only(run(seed("JC-CQ-2025-021")), "COST_RECONCILED");
+        assertThat(f.messageZh()).contains("2500人 × 400元/人/年 = 1000000元");
+    }
+
+    @Test
+    void shouldCallADifferenceWithinThePrintedPrecisionApproximateNotAGap() throws Exception {
+        List<Finding> findings = run(seed("JC-CQ-2025-009"));
+        assertThat(findings).noneMatch(f -> f.code().equals("COST_GAP"));
+        Finding f = only(findings, "COST_APPROX");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.messageZh()).contains("200271人 × 70元/人/年 = 14018970元").contains("相差1030元");
+    }
+
+    @Test
+    void shouldNotPairAPerResidentRateWithPatientCountsItDoesNotName() throws Exception {
+        // 基本公共卫生: 99元/人 applies to the 586,025 residents, who are no indicator
+        assertThat(run(seed("JC-CQ-2025-006"))).noneMatch(f -> f.code().startsWith("COST_"));
+    }
+
+    @Test
+    void shouldPairAPerStudentRateWithStudentsOnly() throws Exception {
+        // 职中免学费: 231 students × 2500; the 19 劳务人员 are paid from it, not counted by it
+        List<Finding> findings = run(seed("JC-CQ-2025-003"));
+        assertThat(findings).noneMatch(f -> f.code().equals("COST_GAP"));
+        assertThat(only(findings, "COST_PARTIAL").messageZh()).contains("231人 × 2500元/生/年 = 577500元").doesNotContain("19人");
     }
 
     @Test
@@ -65,12 +104,47 @@ class CheckEngineTest {
     }
 
     @Test
-    void shouldWarnWhenACostCapIsBelowTheFundingNamingBothAmounts() throws Exception {
-        // 职中免学费 caps two cost rows (≤12750元, ≤281000元) below its 594,250元
-        List<Finding> caps = run(seed("JC-CQ-2025-003")).stream().filter(f -> f.code().equals("COST_CAP_BELOW_FUNDING")).toList();
-        assertThat(caps).extracting(Finding::indicatorIndex).containsExactly(17, 18);
-        assertThat(caps).allMatch(f -> f.severity() == Severity.WARNING);
-        assertThat(caps.get(1).messageZh()).contains("281,000.00元").contains("594,250.00元");
+    void shouldNotHoldACapOnOneComponentAgainstTheWholeFunding() throws Exception {
+        // 职中免学费: ≤12750元 (采购) and ≤281000元 (劳务费) are two of three cost rows; together 293,750 ≤ 594,250
+        assertThat(run(seed("JC-CQ-2025-003"))).noneMatch(f -> f.code().startsWith("COST_CAP"));
+    }
+
+    @Test
+    void shouldWarnWhenTheOnlyCostCapIsBelowTheFundingNamingBothAmounts() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-029");
+        ((ObjectNode) doc.get("indicators").get(3)).put("target", "≤2000万元");
+        Finding f = only(run(JSON.treeToValue(doc, ProjectDocument.class)), "COST_CAP_BELOW_FUNDING");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.indicatorIndex()).isEqualTo(3);
+        assertThat(f.messageZh()).contains("20,000,000.00元").contains("25,020,000.00元");
+    }
+
+    @Test
+    void shouldMatchACapPrintedIn万元WithinItsPrecision() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-029");
+        doc.put("funding", "25018000");
+        assertThat(only(run(JSON.treeToValue(doc, ProjectDocument.class)), "COST_CAP_MATCHES_FUNDING").severity())
+                .isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void shouldWarnWhenComponentCapsTogetherExceedTheFunding() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-003");
+        ((ObjectNode) doc.get("indicators").get(18)).put("target", "≤590000元");
+        Finding f = only(run(JSON.treeToValue(doc, ProjectDocument.class)), "COST_CAP_ABOVE_FUNDING");
+        assertThat(f.indicatorIndex()).isNull();
+        assertThat(f.messageZh()).contains("602,750.00元").contains("594,250.00元");
+    }
+
+    @Test
+    void shouldMultiplyAPerItemCapByItsCount() {
+        var doc = Rows.declaration(2025, Rows.row("产出指标", "数量指标", "改造站点数", "20个"),
+                Rows.row("产出指标", "成本指标", "每个站点改造费用", "≤6000元/个"),
+                Rows.row("产出指标", "成本指标", "监理费", "≤5000元"),
+                Rows.row("效益指标", "社会效益指标", "改善", "改善"), Rows.row("满意度指标", "服务对象满意度指标", "满意度", "≥90%"));
+        // funding 100,000: 20 × 6000 + 5000 = 125,000 above it
+        Finding f = only(run(doc), "COST_CAP_ABOVE_FUNDING");
+        assertThat(f.messageZh()).contains("20个 × 6000元/个 = 120000元").contains("125,000.00元");
     }
 
     @Test
@@ -98,5 +172,50 @@ class CheckEngineTest {
                 assertThat(errors).as(p.get("externalRef").asText()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void shouldNotBlockAnotherLocalitysSatisfactionPlacementAndStillCheckItsTarget() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
+        ObjectNode satisfaction = (ObjectNode) doc.get("indicators").get(8);
+        satisfaction.put("level1", "效益指标").put("level2", "社会公众或服务对象满意度指标").put("target", "≥70%");
+        List<Finding> findings = run(JSON.treeToValue(doc, ProjectDocument.class));
+        assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(only(findings, "LEVEL_MAPPED").severity()).isEqualTo(Severity.INFO);
+        assertThat(only(findings, "SATISFACTION_BELOW_80").indicatorIndex()).isEqualTo(8);
+    }
+
+    @Test
+    void shouldReadEverySeedProjectUnderThe2015FrameworkWithMappingsButNoLevelErrors() throws Exception {
+        for (var p : SeedFixtures.projects()) {
+            List<Finding> findings = engine.run(JSON.treeToValue(p, ProjectDocument.class), FrameworkPresets.MOF_2015_FRAMEWORK);
+            assertThat(findings).as(p.get("externalRef").asText()).noneMatch(f -> f.code().equals("LEVEL_NOT_IN_FRAMEWORK"));
+        }
+    }
+
+    static ProjectDocument small(String funding, String overview, ProjectDocument.IndicatorRow... rows) {
+        var doc = Rows.declaration(2025, rows);
+        return new ProjectDocument(doc.externalRef(), doc.budgetYear(), doc.name(), doc.departmentCode(), null, null, null,
+                null, overview, null, null, null, null, null, null, funding, doc.indicators());
+    }
+
+    @Test
+    void shouldConvertMuToSquareMetresBeforeMultiplying() {
+        var doc = small("400000", null, Rows.row("产出指标", "数量指标", "绿化面积", "30亩"),
+                Rows.row("产出指标", "成本指标", "绿化单价", "20元/平方米"));
+        assertThat(only(run(doc), "COST_RECONCILED").messageZh()).contains("20000㎡（30亩） × 20元/平方米 = 400000元");
+    }
+
+    @Test
+    void shouldAcceptADifferenceOfAFewPercentWhenAFigureIsPrintedWith约() {
+        var doc = small("51000", null, Rows.row("产出指标", "数量指标", "培训人数", "约500人"),
+                Rows.row("产出指标", "成本指标", "培训标准", "100元/人"));
+        assertThat(only(run(doc), "COST_APPROX").messageZh()).contains("500人 × 100元/人 = 50000元").contains("相差1000元");
+    }
+
+    @Test
+    void shouldTakeTieredStandardsAsMeasurable() throws Exception {
+        // 城乡居民养老保险: 200元补贴35元、…; 60至 64周岁 191元、65周岁以上201元; 基础养老金的12个月
+        assertThat(run(seed("JC-CQ-2025-018"))).noneMatch(f -> f.code().equals("UNMEASURABLE_TARGET"));
     }
 }

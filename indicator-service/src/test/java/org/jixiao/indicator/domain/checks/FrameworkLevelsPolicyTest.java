@@ -43,4 +43,61 @@ class FrameworkLevelsPolicyTest {
                 .containsExactly("缺少一级指标「效益指标」", "缺少一级指标「满意度指标」");
         assertThat(findings).allMatch(f -> f.indicatorIndex() == null);
     }
+
+    @Test
+    void shouldMapSatisfactionPrintedUnderBenefitAsIn2015To2020WithAnInfoInsteadOfAnError() {
+        var doc = declaration(2025, row("产出指标", "数量指标", "培训人次", "≥200人次"),
+                row("效益指标", "社会效益指标", "技能提升", "提升"),
+                row("效益指标", "社会公众或服务对象满意度指标", "学员满意度", "≥90%"));
+        List<Finding> findings = policy.check(doc, FrameworkPresets.CLASSIC_FRAMEWORK);
+        assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(findings).extracting(Finding::code).containsExactly(FrameworkLevelsPolicy.LEVEL_MAPPED);
+        assertThat(findings.get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(findings.get(0).indicatorIndex()).isEqualTo(2);
+        assertThat(findings.get(0).messageZh()).contains("满意度指标 / 服务对象满意度指标").contains("2015–2020");
+    }
+
+    @Test
+    void shouldMapSatisfactionPrintedAtBothLevels() {
+        var doc = declaration(2025, row("产出指标", "数量指标", "培训人次", "≥200人次"),
+                row("效益指标", "社会效益指标", "技能提升", "提升"),
+                row("满意度指标", "满意度指标", "学员满意度", "≥90%"));
+        List<Finding> findings = policy.check(doc, FrameworkPresets.CLASSIC_FRAMEWORK);
+        assertThat(findings).extracting(Finding::code).containsExactly(FrameworkLevelsPolicy.LEVEL_MAPPED);
+        assertThat(findings.get(0).messageZh()).contains("满意度指标两级同名");
+    }
+
+    @Test
+    void shouldMapALevel1SatisfactionIntoBenefitUnderThe2015Framework() {
+        var doc = declaration(2019, classicMinimumRows());
+        List<Finding> findings = policy.check(doc, FrameworkPresets.MOF_2015_FRAMEWORK);
+        assertThat(findings).extracting(Finding::code).containsExactly(FrameworkLevelsPolicy.LEVEL_MAPPED);
+    }
+
+    @Test
+    void shouldKeepAGenuinelyUnknownLevelAnError() {
+        var doc = declaration(2025, row("产出指标", "数量指标", "培训人次", "≥200人次"),
+                row("效益指标", "社会效益指标", "技能提升", "提升"),
+                row("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"),
+                row("影响指标", "长远影响", "示范", "提升"));
+        assertThat(policy.check(doc, FrameworkPresets.CLASSIC_FRAMEWORK)).extracting(Finding::code)
+                .containsExactly(FrameworkLevelsPolicy.LEVEL_NOT_IN_FRAMEWORK);
+    }
+
+    @Test
+    void shouldAcceptAnAdminsAliasForTheYear() {
+        var doc = declaration(2025, row("产出指标", "数量指标", "培训人次", "≥200人次"),
+                row("效益指标", "社会效益指标", "技能提升", "提升"),
+                row("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"),
+                row("影响指标", "长远影响", "示范", "提升"));
+        var alias = new org.jixiao.indicator.domain.FrameworkVariants.Variant("2025年度别名", "影响指标", null, "效益指标",
+                "可持续影响指标", List.of());
+        List<Finding> findings = policy.check(doc,
+                org.jixiao.indicator.domain.FrameworkVariants.withAliases(FrameworkPresets.CLASSIC_FRAMEWORK, List.of(alias)));
+        assertThat(findings).extracting(Finding::code).containsExactly(FrameworkLevelsPolicy.LEVEL_MAPPED);
+    }
+
+    static org.jixiao.common.contract.ProjectDocument.IndicatorRow[] classicMinimumRows() {
+        return Rows.classicMinimum();
+    }
 }

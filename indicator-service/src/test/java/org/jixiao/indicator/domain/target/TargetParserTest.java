@@ -57,6 +57,17 @@ class TargetParserTest {
         if (m.direction() != null) {
             sb.append(' ').append(m.direction());
         }
+        if (m.relativeTo() != null) {
+            sb.append(" rel=").append(m.relativeTo());
+        }
+        if (m.grade() != null) {
+            sb.append(" grade=").append(m.grade());
+        }
+        if (m.tiers() != null) {
+            sb.append(" tiers=").append(m.tiers().stream().map(t -> (t.operator() == null ? t.condition()
+                    : t.operator() + " " + t.value() + (t.upperValue() == null ? "" : ".." + t.upperValue()) + t.conditionUnit())
+                    + " → " + t.amount() + " " + t.unit()).collect(Collectors.joining("; ")));
+        }
         return sb.toString();
     }
 
@@ -130,7 +141,9 @@ class TargetParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             720元/生/年       | QUANTITATIVE EQ 720 [元/生/年]
-            250元/月/人       | QUANTITATIVE EQ 250 [元/月/人]
+            250元/月/人       | QUANTITATIVE EQ 250 [元/人/月]
+            500元/年/人       | QUANTITATIVE EQ 500 [元/人/年]
+            1188/人/月        | QUANTITATIVE EQ 1188 [元/人/月]
             每人每年30627元    | QUANTITATIVE EQ 30627 [元/人/年]
             每人每月200元      | QUANTITATIVE EQ 200 [元/人/月]
             人均每年12500元    | QUANTITATIVE EQ 12500 [元/人/年]
@@ -142,7 +155,7 @@ class TargetParserTest {
             4万元/个          | QUANTITATIVE EQ 40000 [元/个]
             约688元/人/服役年限 | QUANTITATIVE APPROX 688 [元/人/服役年限]
             """)
-    void shouldWriteRatesAsSlashPathsInPrintedOrder(String text, String expected) {
+    void shouldWriteRatesAsSlashPathsWithTimeLastAndTheirCurrency(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
     }
 
@@ -184,6 +197,11 @@ class TargetParserTest {
             春秋两季           | TIME freq=SEMIANNUAL
             及时              | TIME timely
             及时足额发放        | TIME timely
+            2025年4月份前      | TIME deadline=2025-04-30
+            12月底到位         | TIME deadline=2025-12-31
+            年底前            | TIME deadline=2025-12-31
+            长期              | TIME period=LONG_TERM
+            2020年1月--2020年11月 | TIME period=RANGE 2020-01-01..2020-11-30
             """)
     void shouldReadDeadlinesPeriodsFrequenciesAndTimeliness(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
@@ -201,6 +219,8 @@ class TargetParserTest {
             保障      | QUALITATIVE MAINTAIN
             稳定      | QUALITATIVE MAINTAIN
             保持稳定   | QUALITATIVE MAINTAIN
+            巩固提高   | QUALITATIVE INCREASE
+            巩固并提升  | QUALITATIVE INCREASE
             """)
     void shouldReadDirections(String text, String expected) {
         assertThat(read(text)).isEqualTo(expected);
@@ -208,8 +228,6 @@ class TargetParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            基础养老金的12个月
-            60至 64周岁 191元、65周岁以上201元
             按60%的比例给予医疗救助
             群众获得感明显增强的同时保障了基本民生需求
             2025年13月底前
@@ -220,6 +238,50 @@ class TargetParserTest {
             """)
     void shouldCallFreeTextDescriptive(String text) {
         assertThat(read(text)).isEqualTo("DESCRIPTIVE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ≈500人          | QUANTITATIVE APPROX 500 [人]
+            提高5%           | QUANTITATIVE GE 5 [%] INCREASE rel=BASELINE
+            较上年增长10%      | QUANTITATIVE GE 10 [%] INCREASE rel=PREVIOUS_YEAR
+            同比下降3个百分点    | QUANTITATIVE GE 3 [百分点] DECREASE rel=PREVIOUS_YEAR
+            不低于上年         | QUANTITATIVE GE INCREASE rel=PREVIOUS_YEAR
+            与上年持平         | QUANTITATIVE EQ MAINTAIN rel=PREVIOUS_YEAR
+            控制在预算内        | QUANTITATIVE LE rel=BUDGET
+            不超预算           | QUANTITATIVE LE rel=BUDGET
+            在预算范围内        | QUANTITATIVE LE rel=BUDGET
+            基础养老金的12个月   | QUANTITATIVE EQ 12 [个月] rel=BASELINE
+            """)
+    void shouldReadRelativeAndBudgetBoundTargetsWithWhatTheyAreRelativeTo(String text, String expected) {
+        assertThat(read(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            优良      | QUALITATIVE grade=优良
+            合格      | QUALITATIVE grade=合格
+            达到优良等次 | QUALITATIVE grade=优良
+            验收合格   | QUALITATIVE grade=合格
+            """)
+    void shouldReadGradeWordsAsQualitativeWithTheGrade(String text, String expected) {
+        assertThat(read(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            60至 64周岁 191元、65周岁以上201元 | TIERED tiers=RANGE 60..64周岁 → 191 元; GE 65周岁 → 201 元
+            （1）入口补：缴 200元补 70元（2）缴 500元补 100元 | TIERED tiers=EQ 200元 → 70 元; EQ 500元 → 100 元
+            城市每人每月740元、农村每人每月610元 | TIERED tiers=城市 → 740 元/人/月; 农村 → 610 元/人/月
+            """)
+    void shouldReadTieredStandardsAsTiers(String text, String expected) {
+        assertThat(read(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldKeepEachTiersConditionAsPrinted() {
+        TargetMeaning m = parser.parse("（1）入口补：缴 200元补 70元（2）缴 500元补 100元", 2025);
+        assertThat(m.tiers()).extracting(TargetMeaning.Tier::condition).containsExactly("入口补:缴200元补70元", "缴500元补100元");
     }
 
     @Test
