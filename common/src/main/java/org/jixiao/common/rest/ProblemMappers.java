@@ -18,8 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.jixiao.common.contract.InvalidTextException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Unavailable;
 import org.jixiao.common.domain.Violation;
 
 /**
@@ -32,7 +34,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response brokenRule(DomainException e, UriInfo uri) {
-        return respond(status(e.kind()), e.code(), e.title(), e.getMessage(), uri, e.violations());
+        Response response = respond(status(e.kind()), e.code(), e.title(), e.getMessage(), uri, e.violations());
+        if (e instanceof Unavailable busy) {
+            return Response.fromResponse(response).header("Retry-After", Long.toString(busy.retryAfterSeconds())).build();
+        }
+        return response;
     }
 
     /** The one place where a rule's kind becomes an HTTP status. */
@@ -44,6 +50,7 @@ public class ProblemMappers {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -63,6 +70,16 @@ public class ProblemMappers {
                 "field '" + e.getPropertyName() + "' is not part of this request; known fields: "
                         + e.getKnownPropertyIds(),
                 uri, List.of(new Violation(jsonPointer(e), "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidText(InvalidTextException e, UriInfo uri) {
+        return brokenRule(e.asBrokenRule(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        return respond(413, "body-too-large", "Content too large", e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -120,6 +137,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof InvalidTextException ite) {
+            return invalidText(ite, uri);
+        }
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge, uri);
+        }
         if (e.getCause() instanceof JsonMappingException jme) {
             return jsonMapping(jme, uri);
         }
@@ -145,6 +168,11 @@ public class ProblemMappers {
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "internal", "Internal error",
                 "the server failed to handle this request; it has been logged", uri, List.of());
+    }
+
+    /** The same problem as {@link #respond}, for handlers that answer before JAX-RS (no UriInfo there). */
+    public static Problem problem(int status, String type, String title, String detail, String path) {
+        return new Problem(TYPE_BASE + type, title, status, detail, path, List.of());
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,
