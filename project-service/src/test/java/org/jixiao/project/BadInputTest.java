@@ -158,6 +158,32 @@ class BadInputTest {
     }
 
     @Test
+    void shouldNeverShowDatabaseErrorTextToAnImportingClient() {
+        // a subject longer than the audit column: the database refuses the row, not the document rules
+        String longSubject = DevTokens.sign("platform-" + "x".repeat(120), "integration", java.util.Map.of());
+        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-007");
+        String answer = given().auth().oauth2(longSubject).contentType(ContentType.JSON).body("[" + doc + "]")
+                .when().post("/api/v1/projects/import")
+                .then().statusCode(200).body("results[0].outcome", equalTo("rejected"))
+                .body("results[0].problems[0].message", equalTo("could not be stored; the error was logged"))
+                .extract().asString();
+        assertThat(answer).doesNotContainIgnoringCase("varying").doesNotContainIgnoringCase("value too long")
+                .doesNotContain("ERROR:").doesNotContain("SQL").doesNotContain("created_by");
+    }
+
+    @Test
+    void shouldRejectAnImportedDocumentWithANulCharacterAndStoreTheOthers() {
+        ObjectNode good = ProjectApiTest.seedDocument("JC-CQ-2025-008");
+        ObjectNode bad = ProjectApiTest.seedDocument("JC-CQ-2025-008");
+        bad.put("name", "坏\u0000名");
+        String body = "[" + good + "," + bad + "]";
+        given().auth().oauth2(DevTokens.integration()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/projects/import")
+                .then().statusCode(200).body("results.outcome", equalTo(List.of("created", "rejected")))
+                .body("results[1].problems[0].pointer", equalTo("/name"));
+    }
+
+    @Test
     void shouldAllowACorsPreflightFromTheLocalFrontEnd() {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
