@@ -102,6 +102,17 @@ class BadInputTest {
     }
 
     @Test
+    void shouldAnswer400ForNumbersTheirParameterCannotHold() {
+        for (String query : List.of("page=99999999999", "size=-99999999999", "budgetYear=abc", "budgetYear=1e999999")) {
+            String parameter = query.substring(0, query.indexOf('='));
+            problem(given().auth().oauth2(EDU).when().get("/api/v1/projects?" + query).then(), 400, "invalid-parameter")
+                    .body("errors[0].pointer", equalTo(parameter));
+        }
+        problem(given().auth().oauth2(EDU).when().get("/api/v1/projects/not-a-uuid").then(), 400, "invalid-parameter")
+                .body("errors[0].pointer", equalTo("id"));
+    }
+
+    @Test
     void shouldAnswer409WhenAReplaceOrPatchTakesAnotherProjectsExternalRef() {
         ObjectNode first = ProjectApiTest.seedDocument("JC-CQ-2025-003");
         ProjectApiTest.create(EDU, first);

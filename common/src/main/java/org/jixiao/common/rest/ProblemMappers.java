@@ -149,9 +149,36 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonParseException jpe) {
             return malformedJson(jpe, uri);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            return unconvertibleParameter(e.getCause(), uri);
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return respond(status, "http-" + status, title, e.getMessage(), uri, List.of());
+    }
+
+    /**
+     * JAX-RS answers a query or path parameter it cannot convert (page=99999999999, budgetYear=abc) with
+     * 404, as if the resource did not exist; the client sent a bad value and hears 400 with its name.
+     */
+    private static Response unconvertibleParameter(Throwable cause, UriInfo uri) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        String name = null;
+        if (uri != null) {
+            for (var parameters : List.of(uri.getQueryParameters(true), uri.getPathParameters(true))) {
+                for (var p : parameters.entrySet()) {
+                    if (name == null && p.getValue().stream().anyMatch(v -> !v.isEmpty()
+                            && (message.contains("\"" + v + "\"") || message.endsWith(": " + v)))) {
+                        name = p.getKey();
+                    }
+                }
+            }
+        }
+        String detail = (name == null ? "a parameter" : name) + " cannot be read as a value of its type"
+                + (message.isEmpty() ? "" : " (" + message + ")");
+        return respond(400, "invalid-parameter", "Invalid parameter", detail, uri,
+                name == null ? List.of() : List.of(new Violation(name, "not a valid value of this parameter's type")));
     }
 
     /** The database away for a moment is not the client's fault, nor a bug: 503, come back shortly. */
