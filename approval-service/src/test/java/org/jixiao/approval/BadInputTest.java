@@ -61,6 +61,13 @@ class BadInputTest {
     }
 
     @Test
+    void shouldAnswer413ProblemForADecisionBodyOver2MiB() {
+        String body = "{\"action\":\"RETURN\",\"comment\":\"" + "长".repeat(800_000) + "\"}";
+        problem(given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases/" + UUID.randomUUID() + "/decisions").then(), 413, "body-too-large");
+    }
+
+    @Test
     void shouldAllowACorsPreflightFromTheLocalFrontEndOnly() {
         given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
                 .when().options("/api/v1/cases")
