@@ -142,6 +142,14 @@ class BadInputTest {
     }
 
     @Test
+    void shouldAnswer413ProblemForAnOrdinaryBodyOver2MiB() {
+        String body = "{\"reason\":\"" + "长".repeat(800_000) + "\"}";
+        problem(given().auth().oauth2(EDU).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/projects/" + java.util.UUID.randomUUID() + "/amendments").then(),
+                413, "body-too-large");
+    }
+
+    @Test
     void shouldAnswer413ProblemForAChunkedJsonBodyOverTheLimit() throws Exception {
         ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-001");
         // larger than the largest declaration the rules allow, even with every character escaped

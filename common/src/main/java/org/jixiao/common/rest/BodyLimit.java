@@ -15,28 +15,37 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The size a request body may have: {@code jixiao.http.max-body-size} (2 MiB) for every endpoint but
- * the paths in {@code jixiao.http.large-body-paths}, which stream (the project import). Quarkus' own
- * {@code quarkus.http.limits.max-body-size} is one number for the whole server, so it stays as large as
- * the streaming endpoint needs and this class holds the others to the small limit: a declared
- * Content-Length is refused before a byte is read, a chunked body when it passes the limit.
+ * The size a request body may have: {@code jixiao.http.max-body-size} (2 MiB) for ordinary bodies;
+ * {@code jixiao.http.document-body-size} for the paths that take a whole declaration
+ * ({@code jixiao.http.document-body-paths}, regular expressions), whose largest legal form is larger;
+ * no limit of ours for the paths in {@code jixiao.http.large-body-paths}, which stream (the project
+ * import). Quarkus' own {@code quarkus.http.limits.max-body-size} is one number for the whole server, so
+ * it stays as large as the streaming endpoint needs and this class holds the others to theirs: a
+ * declared Content-Length is refused before a byte is read, a chunked body when it passes the limit.
  */
 @ApplicationScoped
 public class BodyLimit {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long limit;
+    private final long documentLimit;
+    private final List<Pattern> documentPaths;
     private final List<String> largeBodyPaths;
     private final ObjectMapper json;
 
     public BodyLimit(@ConfigProperty(name = "jixiao.http.max-body-size", defaultValue = "2M") MemorySize limit,
+            @ConfigProperty(name = "jixiao.http.document-body-size", defaultValue = "6M") MemorySize documentLimit,
+            @ConfigProperty(name = "jixiao.http.document-body-paths") Optional<List<String>> documentPaths,
             @ConfigProperty(name = "jixiao.http.large-body-paths") Optional<List<String>> largeBodyPaths,
             ObjectMapper json) {
         this.limit = limit.asLongValue();
+        this.documentLimit = documentLimit.asLongValue();
+        this.documentPaths = documentPaths.orElse(List.of()).stream().map(Pattern::compile).toList();
         this.largeBodyPaths = largeBodyPaths.orElse(List.of());
         this.json = json;
     }
@@ -48,6 +57,7 @@ public class BodyLimit {
     void checkDeclaredLength(RoutingContext rc) {
         String declared = rc.request().getHeader("Content-Length");
         if (declared != null && WITH_BODY.contains(rc.request().method()) && !streams(rc.normalizedPath())) {
+            long limit = limitFor(rc.normalizedPath());
             long length;
             try {
                 length = Long.parseLong(declared.trim());
@@ -55,7 +65,7 @@ public class BodyLimit {
                 length = -1;
             }
             if (length > limit) {
-                tooLarge(rc);
+                tooLarge(rc, limit);
                 return;
             }
         }
@@ -64,10 +74,10 @@ public class BodyLimit {
 
     @ServerRequestFilter
     public void countChunkedBody(ContainerRequestContext request) {
+        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         if (WITH_BODY.contains(HttpMethod.valueOf(request.getMethod()))
-                && request.getHeaderString("Content-Length") == null
-                && !streams("/" + request.getUriInfo().getPath().replaceFirst("^/", ""))) {
-            request.setEntityStream(new Limited(request.getEntityStream(), limit));
+                && request.getHeaderString("Content-Length") == null && !streams(path)) {
+            request.setEntityStream(new Limited(request.getEntityStream(), limitFor(path)));
         }
     }
 
@@ -75,7 +85,11 @@ public class BodyLimit {
         return largeBodyPaths.contains(path);
     }
 
-    private void tooLarge(RoutingContext rc) {
+    long limitFor(String path) {
+        return documentPaths.stream().anyMatch(p -> p.matcher(path).matches()) ? documentLimit : limit;
+    }
+
+    private void tooLarge(RoutingContext rc, long limit) {
         String body;
         try {
             body = json.writeValueAsString(ProblemMappers.problem(413, "body-too-large", "Content too large",
