@@ -57,7 +57,9 @@ public class CaseResource {
         this.caller = caller;
     }
 
-    public record CommentRequest(@Schema(description = "anchor: a field of the declaration, e.g. overview, funding") String field,
+    // field is stored in a varchar(100): longer would fail in the database instead of here
+    public record CommentRequest(@Schema(description = "anchor: a field of the declaration, e.g. overview, funding")
+            @jakarta.validation.constraints.Size(max = 100) String field,
             @Schema(description = "anchor: an indicator row by its 0-based index") Integer indicatorIndex,
             @NotNull String text) {
     }

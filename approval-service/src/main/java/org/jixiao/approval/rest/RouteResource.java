@@ -38,7 +38,7 @@ public class RouteResource {
             @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") String requiredClaim) {
     }
 
-    public record RouteRequest(@NotEmpty List<@Valid StageRequest> stages) {
+    public record RouteRequest(@NotEmpty List<@jakarta.validation.constraints.NotNull @Valid StageRequest> stages) {
     }
 
     /** The route as it is answered; the schema names are the ones of the domain records it was before. */
@@ -68,7 +68,8 @@ public class RouteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Configure the route of a budget year; open cases keep their stage index")
-    public RouteView put(@PathParam("budgetYear") int budgetYear, @Valid RouteRequest request) {
+    public RouteView put(@PathParam("budgetYear") int budgetYear,
+            @jakarta.validation.constraints.NotNull @Valid RouteRequest request) {
         return RouteView.of(routes.configure(new ReviewRoute(budgetYear, request.stages().stream()
                 .map(s -> new ReviewRoute.Stage(s.name(), s.targetDays(),
                         s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim()))

@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
         /** the actor's copy is stale (optimistic concurrency) */
         PRECONDITION_FAILED("Precondition failed"),
         /** the actor must say which version it read */
-        PRECONDITION_REQUIRED("Precondition required");
+        PRECONDITION_REQUIRED("Precondition required"),
+        /** the service cannot take it on now (busy); the client should retry later */
+        UNAVAILABLE("Service unavailable");
 
         private final String title;
 

@@ -1,5 +1,6 @@
 package org.jixiao.common.rest;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.jixiao.common.domain.DomainException;
@@ -24,5 +25,21 @@ public final class Params {
                     parameter + "=" + value + " is not one of " + Arrays.toString(type.getEnumConstants()),
                     List.of(new Violation(parameter, "one of " + Arrays.toString(type.getEnumConstants()))));
         }
+    }
+
+    /**
+     * A plain decimal ({@code 5831922.19}), read by hand: {@code 1e999999} is a valid BigDecimal whose
+     * comparison with a numeric column means nothing to anyone, so exponents are not accepted.
+     */
+    public static BigDecimal decimal(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.trim().matches("-?[0-9]{1,30}(\\.[0-9]{1,30})?")) {
+            throw DomainException.invalid("invalid-parameter", "Invalid parameter",
+                    parameter + "=" + value + " is not a plain decimal number such as 5831922.19",
+                    List.of(new Violation(parameter, "a plain decimal number such as 5831922.19")));
+        }
+        return new BigDecimal(value.trim());
     }
 }

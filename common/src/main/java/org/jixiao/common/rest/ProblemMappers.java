@@ -18,8 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.jixiao.common.contract.InvalidTextException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jixiao.common.domain.DomainException;
+import org.jixiao.common.domain.Unavailable;
 import org.jixiao.common.domain.Violation;
 
 /**
@@ -32,7 +34,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response brokenRule(DomainException e, UriInfo uri) {
-        return respond(status(e.kind()), e.code(), e.title(), e.getMessage(), uri, e.violations());
+        Response response = respond(status(e.kind()), e.code(), e.title(), e.getMessage(), uri, e.violations());
+        if (e instanceof Unavailable busy) {
+            return Response.fromResponse(response).header("Retry-After", Long.toString(busy.retryAfterSeconds())).build();
+        }
+        return response;
     }
 
     /** The one place where a rule's kind becomes an HTTP status. */
@@ -44,6 +50,7 @@ public class ProblemMappers {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -63,6 +70,16 @@ public class ProblemMappers {
                 "field '" + e.getPropertyName() + "' is not part of this request; known fields: "
                         + e.getKnownPropertyIds(),
                 uri, List.of(new Violation(jsonPointer(e), "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidText(InvalidTextException e, UriInfo uri) {
+        return brokenRule(e.asBrokenRule(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        return respond(413, "body-too-large", "Content too large", e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -120,15 +137,48 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof InvalidTextException ite) {
+            return invalidText(ite, uri);
+        }
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge, uri);
+        }
         if (e.getCause() instanceof JsonMappingException jme) {
             return jsonMapping(jme, uri);
         }
         if (e.getCause() instanceof JsonParseException jpe) {
             return malformedJson(jpe, uri);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            return unconvertibleParameter(e.getCause(), uri);
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return respond(status, "http-" + status, title, e.getMessage(), uri, List.of());
+    }
+
+    /**
+     * JAX-RS answers a query or path parameter it cannot convert (page=99999999999, budgetYear=abc) with
+     * 404, as if the resource did not exist; the client sent a bad value and hears 400 with its name.
+     */
+    private static Response unconvertibleParameter(Throwable cause, UriInfo uri) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        String name = null;
+        if (uri != null) {
+            for (var parameters : List.of(uri.getQueryParameters(true), uri.getPathParameters(true))) {
+                for (var p : parameters.entrySet()) {
+                    if (name == null && p.getValue().stream().anyMatch(v -> !v.isEmpty()
+                            && (message.contains("\"" + v + "\"") || message.endsWith(": " + v)))) {
+                        name = p.getKey();
+                    }
+                }
+            }
+        }
+        String detail = (name == null ? "a parameter" : name) + " cannot be read as a value of its type"
+                + (message.isEmpty() ? "" : " (" + message + ")");
+        return respond(400, "invalid-parameter", "Invalid parameter", detail, uri,
+                name == null ? List.of() : List.of(new Violation(name, "not a valid value of this parameter's type")));
     }
 
     /** The database away for a moment is not the client's fault, nor a bug: 503, come back shortly. */
@@ -145,6 +195,11 @@ public class ProblemMappers {
         LOG.error("unexpected error on " + uri.getPath(), e);
         return respond(500, "internal", "Internal error",
                 "the server failed to handle this request; it has been logged", uri, List.of());
+    }
+
+    /** The same problem as {@link #respond}, for handlers that answer before JAX-RS (no UriInfo there). */
+    public static Problem problem(int status, String type, String title, String detail, String path) {
+        return new Problem(TYPE_BASE + type, title, status, detail, path, List.of());
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -93,14 +92,17 @@ public class ProjectResource {
             @QueryParam("departmentCode") String departmentCode,
             @Parameter(description = "DRAFT, SUBMITTED, RETURNED, APPROVED or AMENDING") @QueryParam("status") String status,
             @QueryParam("nameContains") String nameContains,
-            @QueryParam("fundingMin") BigDecimal fundingMin,
-            @QueryParam("fundingMax") BigDecimal fundingMax,
+            @Parameter(description = "yuan, a plain decimal", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.NUMBER))
+            @QueryParam("fundingMin") String fundingMin,
+            @Parameter(description = "yuan, a plain decimal", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.NUMBER))
+            @QueryParam("fundingMax") String fundingMax,
             @Parameter(description = "name, budgetYear, funding, status, createdAt or updatedAt; prefix - for descending")
             @QueryParam("sort") @DefaultValue("-updatedAt") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
         ProjectFilter filter = new ProjectFilter(budgetYear, departmentCode,
-                Params.enumValue(ProjectStatus.class, status, "status"), nameContains, fundingMin, fundingMax);
+                Params.enumValue(ProjectStatus.class, status, "status"), nameContains,
+                Params.decimal(fundingMin, "fundingMin"), Params.decimal(fundingMax, "fundingMax"));
         return service.list(filter, SortOrder.parse(sort, ProjectService.SORT_FIELDS), new PageRequest(page, size),
                 caller.actor()).map(ProjectView::summary);
     }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jixiao.common.contract.InvalidTextException;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
@@ -125,6 +126,8 @@ public class ImportService {
         ProjectDocument document;
         try {
             document = tolerant.treeToValue(node, ProjectDocument.class);
+        } catch (InvalidTextException e) {
+            return new Result(ref, null, Outcome.rejected, e.asBrokenRule().violations(), warnings);
         } catch (IOException e) {
             return new Result(ref, null, Outcome.rejected, List.of(new Violation("/", "unreadable document: "
                     + e.getMessage().lines().findFirst().orElse(""))), warnings);
@@ -155,9 +158,10 @@ public class ImportService {
                 try {
                     results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), actor, onApproved, reason).get(0)));
                 } catch (RuntimeException e) {
-                    LOG.warnf("import of %s failed: %s", p.document().externalRef(), e.toString());
+                    // the database's own text names tables, constraints and values of other rows: it stays in the log
+                    LOG.warnf(e, "import of %s failed", p.document().externalRef());
                     results.set(p.index(), new Result(p.document().externalRef(), null, Outcome.rejected,
-                            List.of(new Violation("/", "could not be stored: " + e.getMessage())), p.warnings()));
+                            List.of(new Violation("/", "could not be stored; the error was logged")), p.warnings()));
                 }
             }
         }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jixiao.common.contract.DocumentDiff;
 import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.Json;
+import org.jixiao.common.contract.InvalidTextException;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
@@ -71,11 +72,7 @@ public class ProjectService {
     public ProjectDetails create(ProjectDocument document, Actor actor) {
         requireValid(DocumentPolicy.checkDraft(document));
         requireDepartment(document.departmentCode(), actor);
-        if (document.externalRef() != null
-                && projects.findByExternalRef(document.budgetYear(), document.externalRef()).isPresent()) {
-            throw DomainException.conflict("duplicate-external-ref", "a project with externalRef "
-                    + document.externalRef() + " already exists for budget year " + document.budgetYear());
-        }
+        requireUniqueExternalRef(document, null);
         Project project = Project.declare(document, actor.name());
         projects.persist(project);
         ProjectDocument stored = project.toDocument();
@@ -102,10 +99,20 @@ public class ProjectService {
         if (document.budgetYear() != project.budgetYear()) {
             throw DomainException.invalid("immutable-field", "budgetYear cannot change; declare a new project instead");
         }
+        requireUniqueExternalRef(document, id);
         project.replaceContent(document, actor.name());
         // the ETag of the answer must be the version this change produces
         projects.flush();
         return details(project);
+    }
+
+    /** One project per (budgetYear, externalRef): the provincial platform's import finds projects by it. */
+    private void requireUniqueExternalRef(ProjectDocument document, UUID self) {
+        if (document.externalRef() != null && projects.findByExternalRef(document.budgetYear(), document.externalRef())
+                .filter(other -> !other.id().equals(self)).isPresent()) {
+            throw DomainException.conflict("duplicate-external-ref", "a project with externalRef "
+                    + document.externalRef() + " already exists for budget year " + document.budgetYear());
+        }
     }
 
     /** JSON Merge Patch (RFC 7396) over the interchange document. */
@@ -120,6 +127,8 @@ public class ProjectService {
         ProjectDocument document;
         try {
             document = json.treeToValue(merged, ProjectDocument.class);
+        } catch (InvalidTextException e) {
+            throw e.asBrokenRule();
         } catch (JsonProcessingException e) {
             throw DomainException.invalid("invalid-patch", "the patched document is not valid: " + e.getOriginalMessage());
         }

@@ -95,7 +95,7 @@ public class ReportResource {
         String name = s.title();
         return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
             case "html" -> Response.ok(SummaryTable.html(s), MediaType.TEXT_HTML + ";charset=UTF-8").build();
-            case "pdf" -> file(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
+            case "pdf" -> rendered(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.summary(s, out), XLSX, name + ".xlsx");
             case "csv" -> file(out -> SummaryTable.csv(s, out), CSV + ";charset=UTF-8", name + ".csv");
             default -> Response.ok(SummaryView.of(s), MediaType.APPLICATION_JSON).build();
@@ -126,7 +126,7 @@ public class ReportResource {
         ProjectTable table = reports.projectTable(id, revision, caller.actor());
         String name = table.project().name() + "-项目支出绩效目标表";
         return switch (choose(format, headers, List.of("html", "pdf", "xlsx"))) {
-            case "pdf" -> file(out -> pdf.render(ProjectTableHtml.html(table, true), out), PDF, name + ".pdf");
+            case "pdf" -> rendered(out -> pdf.render(ProjectTableHtml.html(table, true), out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> XlsxWriter.project(table, out), XLSX, name + ".xlsx");
             default -> Response.ok(ProjectTableHtml.html(table), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };
@@ -156,8 +156,26 @@ public class ReportResource {
         return allowed.get(0);
     }
 
+    /**
+     * A PDF is rendered before the answer starts: once a streamed 200 is under way, a renderer that is
+     * busy (503) or fails can no longer say so.
+     */
+    private static Response rendered(StreamingOutput body, String type, String filename) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            body.write(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return attachment(Response.ok(out.toByteArray(), type), filename);
+    }
+
     private static Response file(StreamingOutput body, String type, String filename) {
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename*=UTF-8''"
+        return attachment(Response.ok(body, type), filename);
+    }
+
+    private static Response attachment(Response.ResponseBuilder builder, String filename) {
+        return builder.header("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20")).build();
     }
 }

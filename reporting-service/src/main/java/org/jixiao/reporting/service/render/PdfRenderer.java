@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jixiao.common.domain.Unavailable;
 import org.jixiao.reporting.domain.Summary;
 
 /**
@@ -22,20 +25,18 @@ import org.jixiao.reporting.domain.Summary;
 public class PdfRenderer {
     static final String FONT_FAMILY = "Noto Sans SC";
     private final Semaphore slots;
+    private final Duration wait;
     private volatile File font;
 
-    public PdfRenderer(@ConfigProperty(name = "jixiao.report.pdf-concurrency", defaultValue = "2") int concurrency) {
+    public PdfRenderer(@ConfigProperty(name = "jixiao.report.pdf-concurrency", defaultValue = "2") int concurrency,
+            @ConfigProperty(name = "jixiao.report.pdf-wait", defaultValue = "10s") Duration wait) {
         this.slots = new Semaphore(concurrency);
+        this.wait = wait;
         System.setProperty("java.awt.headless", "true");
     }
 
     public void render(String xhtml, OutputStream out) {
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to render", e);
-        }
+        acquireSlot();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -52,12 +53,7 @@ public class PdfRenderer {
 
     /** The year's summary, drawn page by page (see SummaryPdf); bounded like the HTML renders. */
     public void renderSummary(Summary summary, OutputStream out) {
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to render", e);
-        }
+        acquireSlot();
         try {
             SummaryPdf.write(summary, font(), out);
         } catch (IOException e) {
@@ -65,6 +61,26 @@ public class PdfRenderer {
         } finally {
             slots.release();
         }
+    }
+
+    /**
+     * Requests beyond the slots would otherwise queue without end, each holding a worker thread and a
+     * connection: after {@code wait} the client hears 503 and retries, which it can do better than we can.
+     */
+    void acquireSlot() {
+        try {
+            if (!slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Unavailable("renderer-busy", "every PDF renderer is busy; retry in a few seconds",
+                        Math.max(1, wait.toSeconds()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render", e);
+        }
+    }
+
+    void releaseSlot() {
+        slots.release();
     }
 
     /** The font leaves the jar once per process; PDFBox reads it from a file. */

@@ -57,8 +57,9 @@ public final class SummaryTable {
         }
         boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
         String escaped = v.replace("\"", "\"\"");
-        // a leading = + - @ would make a spreadsheet evaluate the cell
-        if (!escaped.isEmpty() && "=+-@".indexOf(escaped.charAt(0)) >= 0) {
+        // a leading = + - @ would make a spreadsheet evaluate the cell; so would a tab or carriage return
+        // before one, which spreadsheets skip
+        if (!escaped.isEmpty() && "=+-@\t\r".indexOf(escaped.charAt(0)) >= 0) {
             escaped = "'" + escaped;
         }
         return quote ? "\"" + escaped + "\"" : escaped;

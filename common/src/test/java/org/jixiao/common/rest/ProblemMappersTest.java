@@ -1,0 +1,47 @@
+package org.jixiao.common.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import org.jixiao.common.contract.InvalidTextException;
+import org.jixiao.common.domain.Texts;
+import org.jixiao.common.domain.Unavailable;
+import org.junit.jupiter.api.Test;
+
+class ProblemMappersTest {
+    record Stage(String name) {
+    }
+
+    record Route(java.util.List<Stage> stages) {
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterForABusyResource() {
+        Response response = new ProblemMappers().brokenRule(new Unavailable("renderer-busy", "busy", 10), null);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo("https://jixiao.org/problems/renderer-busy");
+    }
+
+    @Test
+    void shouldFindNulAndUnpairedSurrogatesButAcceptPairsAndChinese() {
+        assertThat(Texts.problem("测试\u0000项目")).contains("NUL");
+        assertThat(Texts.problem("a\uD800")).contains("unpaired surrogate");
+        assertThat(Texts.problem("\uDC00b")).contains("unpaired surrogate");
+        assertThat(Texts.problem("\uD800\uD800\uDC00")).contains("unpaired surrogate");
+        assertThat(Texts.problem("测试项目 😀 \u200F")).isNull();
+    }
+
+    @Test
+    void shouldPointAtTheInvalidTextDeepInADocument() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().registerModule(TextGuard.module());
+        try {
+            mapper.readValue("{\"stages\":[{\"name\":\"ok\"},{\"name\":\"bad\\u0000\"}]}", Route.class);
+            throw new AssertionError("accepted a NUL");
+        } catch (InvalidTextException e) {
+            assertThat(e.pointer()).isEqualTo("/stages/1/name");
+            assertThat(e.asBrokenRule().code()).isEqualTo("invalid-text");
+        }
+    }
+}
