@@ -54,12 +54,24 @@ class TargetApiTest {
         ArrayNode texts = new ObjectMapper().createArrayNode();
         Random r = new Random(7);
         for (int i = 0; i < 5000; i++) {
-            texts.add(TargetParserFuzzTest.random(r));
+            // NUL and unpaired surrogates are refused at the edge (400 invalid-text), see the next test
+            texts.add(TargetParserFuzzTest.random(r).replaceAll("[\\x{0}\\x{D800}-\\x{DFFF}]", "?"));
         }
         ObjectNode body = new ObjectMapper().createObjectNode();
         body.set("texts", texts);
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(body.toString())
                 .when().post("/api/v1/targets/parse").then().statusCode(200).body("results", hasSize(5000));
+    }
+
+    @Test
+    void shouldAnswer400InvalidTextForANulOrAnUnpairedSurrogateInATarget() {
+        // the escapes travel as JSON text, as a client would send them
+        for (String text : java.util.List.of("≥62\\u0000所", "≥62\\ud800所")) {
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"texts\": [\"" + text + "\"]}")
+                    .when().post("/api/v1/targets/parse").then().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                    .body("type", org.hamcrest.Matchers.endsWith("/invalid-text"));
+        }
     }
 
     @Test
