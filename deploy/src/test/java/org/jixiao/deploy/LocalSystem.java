@@ -175,7 +175,8 @@ final class LocalSystem implements AutoCloseable {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database(service),
                 pgUser, pgPassword);
                 Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null and parked_at is null")) {
+                java.sql.ResultSet rs = st.executeQuery("select count(*) from outbox_event where "
+                        + org.jixiao.common.messaging.OutboxRepository.PUBLISHABLE)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Who acts, as plain values: the name that goes into audit columns and history, the roles, and the
  * token's claims (e.g. {@code department}, a reviewer's {@code office}). Built by the REST layer from
- * the verified token, or by a message handler for the system itself, so that use cases and rules never
+ * the verified token, so that use cases and rules never
  * see a request-scoped security object.
  */
 public record Actor(String name, Set<String> roles, Map<String, String> claims) {
@@ -17,10 +17,6 @@ public record Actor(String name, Set<String> roles, Map<String, String> claims) 
         claims = Map.copyOf(claims);
     }
 
-    /** The service itself acting on an event (no token behind it). */
-    public static Actor system(String name) {
-        return new Actor(name, Set.of(Roles.ADMIN), Map.of());
-    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

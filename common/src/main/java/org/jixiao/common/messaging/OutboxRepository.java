@@ -7,19 +7,24 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+    /**
+     * SQL condition on {@code outbox_event}: rows the relay may still publish — unpublished, not parked, and of a
+     * key (project) that has no parked row, so that nothing of a project overtakes its parked event. Tests use it
+     * to wait until a service has published all it can.
+     */
+    public static final String PUBLISHABLE = "outbox_event.published_at is null and outbox_event.parked_at is null"
+            + " and not exists (select 1 from outbox_event p where p.message_key = outbox_event.message_key"
+            + " and p.parked_at is not null and p.published_at is null)";
 
     /**
-     * The oldest rows the relay may publish: unpublished, not parked, and of a key (project) that has no
-     * parked row, so that nothing of a project overtakes its parked event. Locked so that a second relay
-     * (another instance of the service) skips them instead of publishing them twice.
+     * The oldest {@link #PUBLISHABLE} rows, locked so that a second relay (another instance of the service)
+     * skips them instead of publishing them twice.
      */
     @SuppressWarnings("unchecked")
     public List<OutboxEvent> lockPublishable(int limit) {
         return getEntityManager()
-                .createNativeQuery("select * from outbox_event o where o.published_at is null and o.parked_at is null"
-                        + " and not exists (select 1 from outbox_event p where p.message_key = o.message_key"
-                        + " and p.parked_at is not null and p.published_at is null)"
-                        + " order by o.seq limit :limit for update skip locked", OutboxEvent.class)
+                .createNativeQuery("select * from outbox_event where " + PUBLISHABLE
+                        + " order by seq limit :limit for update of outbox_event skip locked", OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }

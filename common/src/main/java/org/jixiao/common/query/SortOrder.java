@@ -23,8 +23,4 @@ public record SortOrder(String field, boolean descending) {
     public static SortOrder ascending(String field) {
         return new SortOrder(field, false);
     }
-
-    public static SortOrder descending(String field) {
-        return new SortOrder(field, true);
-    }
 }

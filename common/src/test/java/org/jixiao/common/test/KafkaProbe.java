@@ -150,9 +150,8 @@ public final class KafkaProbe {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(),
                 infra.pgPassword());
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from outbox_event o where published_at is null and parked_at is null"
-                        + " and not exists (select 1 from outbox_event p where p.message_key = o.message_key"
-                        + " and p.parked_at is not null and p.published_at is null)")) {
+                ResultSet rs = s.executeQuery("select count(*) from outbox_event where "
+                        + org.jixiao.common.messaging.OutboxRepository.PUBLISHABLE)) {
             rs.next();
             return rs.getLong(1);
         } catch (Exception e) {
