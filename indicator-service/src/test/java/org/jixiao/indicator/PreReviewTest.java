@@ -18,9 +18,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jixiao.common.contract.Framework;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.FrameworkPublished;
 import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.events.Topics;
 import org.jixiao.common.messaging.EventCodec;
@@ -135,5 +138,22 @@ class PreReviewTest {
                 .when().post("/api/v1/checks").then().statusCode(200)
                 .body("findings.findAll { it.severity == 'ERROR' }", empty())
                 .body("findings.findAll { it.code == 'LEVEL_MAPPED' }.indicatorIndex", equalTo(List.of(6)));
+    }
+
+    @Test
+    void shouldPublishTheYearsFrameworkWithItsAliasAndTheKnownPlacementsSoProjectServiceAcceptsWhatTheChecksMap()
+            throws Exception {
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"level1\":\"社会影响指标\",\"toLevel1\":\"效益指标\",\"toLevel2\":\"社会效益指标\"}")
+                .when().post("/api/v1/frameworks/years/2032/aliases").then().statusCode(200);
+        List<ConsumerRecord<String, String>> published = KafkaProbe.records(Topics.FRAMEWORKS,
+                r -> "framework-2032".equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(published).hasSize(1);
+        EventContracts.assertValid(published.get(0).value());
+        Framework framework = codec.data(codec.decode(published.get(0).value()), FrameworkPublished.class).framework();
+        assertThat(framework.resolve("社会影响指标", "任何二级")).contains(new Framework.Node("效益指标", "社会效益指标"));
+        assertThat(framework.resolve("效益指标", "社会公众或服务对象满意度指标"))
+                .contains(new Framework.Node("满意度指标", "服务对象满意度指标"));
+        assertThat(framework.resolve("影响指标", "长远影响")).isEmpty();
     }
 }

@@ -168,6 +168,40 @@ class ReviewCycleTest {
     }
 
     @Test
+    void shouldAcceptAtSubmissionARowPlacedAsAnotherLocalityPrintsItWhenTheFrameworkCarriesThatPlacement() throws Exception {
+        Framework classic = new Framework("classic", "传统三级指标体系", 1, List.of(
+                new Framework.Level1("产出指标", true, List.of(), List.of(new Framework.Level2("数量指标", List.of()),
+                        new Framework.Level2("质量指标", List.of()), new Framework.Level2("时效指标", List.of()),
+                        new Framework.Level2("成本指标", List.of()))),
+                new Framework.Level1("效益指标", true, List.of(), List.of(new Framework.Level2("社会效益指标", List.of()))),
+                new Framework.Level1("满意度指标", true, List.of(), List.of(new Framework.Level2("服务对象满意度指标", List.of())))));
+        Framework.Placement satisfactionUnderBenefit = new Framework.Placement("2015–2020年国家指标体系", "效益指标",
+                "社会公众或服务对象满意度指标", "满意度指标", "服务对象满意度指标");
+        KafkaProbe.send(Topics.FRAMEWORKS, "framework-2030", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
+                "indicator-service", new FrameworkPublished(2030, classic.withPlacements(List.of(satisfactionUnderBenefit))))));
+        KafkaProbe.send(Topics.FRAMEWORKS, "framework-2031", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
+                "indicator-service", new FrameworkPublished(2031, classic))));
+        String mapped = createWithSatisfactionUnderBenefit(2030);
+        String refused = createWithSatisfactionUnderBenefit(2031);
+        String satisfactionRow = "/indicators/" + (ProjectApiTest.seedDocument("JC-CQ-2025-001").get("indicators").size() - 1)
+                + "/level2";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(EDU)
+                .get("/api/v1/projects/" + refused + "/validation").then().body("problems.pointer", equalTo(List.of(satisfactionRow))));
+        given().auth().oauth2(EDU).when().post("/api/v1/projects/" + refused + "/submit").then().statusCode(400)
+                .body("errors.pointer", equalTo(List.of(satisfactionRow)));
+        given().auth().oauth2(EDU).when().post("/api/v1/projects/" + mapped + "/submit").then().statusCode(200);
+    }
+
+    private static String createWithSatisfactionUnderBenefit(int budgetYear) {
+        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-001");
+        doc.put("budgetYear", budgetYear);
+        com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("indicators");
+        ObjectNode last = (ObjectNode) rows.get(rows.size() - 1);
+        last.put("level1", "效益指标").put("level2", "社会公众或服务对象满意度指标");
+        return ProjectApiTest.create(EDU, doc);
+    }
+
+    @Test
     void shouldLetExactlyOneOfTwoConcurrentEditorsWithTheSameETagSucceed() throws Exception {
         String id = ProjectApiTest.create(EDU, ProjectApiTest.seedDocument("JC-CQ-2025-003"));
         String etag = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).header("ETag");

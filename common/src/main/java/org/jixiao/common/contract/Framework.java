@@ -8,7 +8,33 @@ import java.util.Optional;
  * (FrameworkPublished); project-service keeps the published ones to validate rows without calling it. Printed variants of a node's name
  * ("服务对象满意度" for "服务对象满意度指标") resolve to the same node.
  */
-public record Framework(String code, String name, int version, List<Level1> level1) {
+public record Framework(String code, String name, int version, List<Level1> level1, List<Placement> placements) {
+
+    public Framework {
+        level1 = List.copyOf(level1);
+        // Events published before placements existed carry none.
+        placements = placements == null ? List.of() : List.copyOf(placements);
+    }
+
+    public Framework(String code, String name, int version, List<Level1> level1) {
+        this(code, name, version, level1, List.of());
+    }
+
+    /**
+     * A variant placement: a printed pair that is correct where the table was written (the 2015–2020
+     * national framework's 满意度 under 效益指标, 满意度指标 printed at both levels, a year's admin alias)
+     * and sits on the node {@code toLevel1}/{@code toLevel2} of this framework. A null {@code level2}
+     * matches any printed level 2; a null {@code toLevel2} keeps the printed one.
+     */
+    public record Placement(String family, String level1, String level2, String toLevel1, String toLevel2) {
+        boolean matches(String printed1, String printed2) {
+            return Names.same(level1, printed1) && (level2 == null || Names.same(level2, printed2));
+        }
+    }
+
+    public Framework withPlacements(List<Placement> more) {
+        return new Framework(code, name, version, level1, more);
+    }
 
     public record Level1(String name, boolean required, List<String> aliases, List<Level2> level2) {
         boolean matches(String printed) {
@@ -22,8 +48,28 @@ public record Framework(String code, String name, int version, List<Level1> leve
         }
     }
 
-    /** The framework's own names for a printed pair, or empty when the pair is not in this framework. */
+    /**
+     * The framework's names for a printed pair, through its own nodes first and then its variant
+     * placements; empty when neither places the pair.
+     */
     public Optional<Node> resolve(String printedLevel1, String printedLevel2) {
+        Optional<Node> own = ownNode(printedLevel1, printedLevel2);
+        if (own.isPresent()) {
+            return own;
+        }
+        for (Placement p : placements) {
+            if (p.matches(printedLevel1, printedLevel2)) {
+                Optional<Node> mapped = ownNode(p.toLevel1(), p.toLevel2() == null ? printedLevel2 : p.toLevel2());
+                if (mapped.isPresent()) {
+                    return mapped;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The node a printed pair names in this framework's own taxonomy, ignoring variant placements. */
+    public Optional<Node> ownNode(String printedLevel1, String printedLevel2) {
         for (Level1 l1 : level1) {
             if (l1.matches(printedLevel1)) {
                 for (Level2 l2 : l1.level2()) {

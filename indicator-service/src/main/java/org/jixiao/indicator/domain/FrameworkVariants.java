@@ -24,8 +24,11 @@ public final class FrameworkVariants {
         }
 
         boolean applies(Framework framework, String printed1, String printed2) {
-            return (frameworkCodes.isEmpty() || frameworkCodes.contains(framework.code())) && Names.same(level1, printed1)
-                    && (level2 == null || Names.same(level2, printed2));
+            return appliesTo(framework) && Names.same(level1, printed1) && (level2 == null || Names.same(level2, printed2));
+        }
+
+        boolean appliesTo(Framework framework) {
+            return frameworkCodes.isEmpty() || frameworkCodes.contains(framework.code());
         }
     }
 
@@ -71,14 +74,24 @@ public final class FrameworkVariants {
         return framework;
     }
 
+    /**
+     * The framework as published to project-service: the placements these checks accept travel with it,
+     * so that a table the checks map (LEVEL_MAPPED) is not refused at submission.
+     */
+    public Framework published() {
+        return framework.withPlacements(variants.stream().filter(v -> v.appliesTo(framework))
+                .map(v -> new Framework.Placement(v.family(), v.level1(), v.level2(), v.toLevel1(), v.toLevel2()))
+                .toList());
+    }
+
     public Optional<Placement> place(String level1, String level2) {
-        Optional<Framework.Node> own = framework.resolve(level1, level2);
+        Optional<Framework.Node> own = framework.ownNode(level1, level2);
         if (own.isPresent()) {
             return Optional.of(new Placement(own.get(), null));
         }
         for (Variant v : variants) {
             if (v.applies(framework, level1, level2)) {
-                Optional<Framework.Node> mapped = framework.resolve(v.toLevel1(), v.toLevel2() == null ? level2 : v.toLevel2());
+                Optional<Framework.Node> mapped = framework.ownNode(v.toLevel1(), v.toLevel2() == null ? level2 : v.toLevel2());
                 if (mapped.isPresent()) {
                     return Optional.of(new Placement(mapped.get(), v));
                 }

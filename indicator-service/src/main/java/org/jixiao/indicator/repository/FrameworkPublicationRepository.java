@@ -12,13 +12,13 @@ public class FrameworkPublicationRepository {
         this.em = em;
     }
 
-    /** @return true when this code and version were not yet the published ones for the scope */
-    public boolean recordIfChanged(String scope, String code, int version) {
-        return em.createNativeQuery("insert into framework_publication (scope, framework_code, version, published_at)"
-                + " values (:s, :c, :v, now()) on conflict (scope) do update set framework_code = excluded.framework_code,"
-                + " version = excluded.version, published_at = excluded.published_at"
-                + " where framework_publication.framework_code <> excluded.framework_code"
-                + " or framework_publication.version <> excluded.version")
-                .setParameter("s", scope).setParameter("c", code).setParameter("v", version).executeUpdate() == 1;
+    /** @return true when this content (by its fingerprint) was not yet the published one for the scope */
+    public boolean recordIfChanged(String scope, String code, int version, String fingerprint) {
+        return em.createNativeQuery("insert into framework_publication (scope, framework_code, version, fingerprint, published_at)"
+                + " values (:s, :c, :v, :f, now()) on conflict (scope) do update set framework_code = excluded.framework_code,"
+                + " version = excluded.version, fingerprint = excluded.fingerprint, published_at = excluded.published_at"
+                + " where framework_publication.fingerprint is distinct from excluded.fingerprint")
+                .setParameter("s", scope).setParameter("c", code).setParameter("v", version).setParameter("f", fingerprint)
+                .executeUpdate() == 1;
     }
 }

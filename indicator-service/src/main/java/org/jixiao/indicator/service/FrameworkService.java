@@ -4,6 +4,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jixiao.common.contract.Framework;
@@ -68,6 +72,7 @@ public class FrameworkService {
         }
         aliases.put(budgetYear, new Variant(FrameworkAliasRepository.familyOf(budgetYear), level1, level2, toLevel1, toLevel2,
                 List.of()), actor.name());
+        publishIfChanged(budgetYear, actor.name());
         return aliases.forYear(budgetYear);
     }
 
@@ -87,11 +92,28 @@ public class FrameworkService {
     public Framework assign(int budgetYear, String code, Actor actor) {
         Framework framework = FrameworkPresets.require(code);
         assignments.assign(budgetYear, code, actor.name());
-        if (publications.recordIfChanged(Integer.toString(budgetYear), framework.code(), framework.version())) {
-            outbox.publishKeyed(Topics.FRAMEWORKS, "framework-" + budgetYear, EventTypes.FRAMEWORK_PUBLISHED,
-                    actor.name(), new FrameworkPublished(budgetYear, framework));
-        }
+        publishIfChanged(budgetYear, actor.name());
         return framework;
+    }
+
+    /** Publishes the year's framework with the placements its checks accept, when that changed. */
+    private void publishIfChanged(int budgetYear, String actor) {
+        Framework published = levelsFor(budgetYear).published();
+        if (publications.recordIfChanged(Integer.toString(budgetYear), published.code(), published.version(),
+                fingerprint(published))) {
+            outbox.publishKeyed(Topics.FRAMEWORKS, "framework-" + budgetYear, EventTypes.FRAMEWORK_PUBLISHED,
+                    actor, new FrameworkPublished(budgetYear, published));
+        }
+    }
+
+    /** Records print their components in order, so equal content gives an equal fingerprint in any JVM. */
+    static String fingerprint(Framework framework) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(framework.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     /**
@@ -100,8 +122,8 @@ public class FrameworkService {
      */
     @Transactional
     void publishDefault(@Observes StartupEvent event) {
-        Framework framework = FrameworkPresets.CLASSIC_FRAMEWORK;
-        if (publications.recordIfChanged("default", framework.code(), framework.version())) {
+        Framework framework = FrameworkVariants.of(FrameworkPresets.CLASSIC_FRAMEWORK).published();
+        if (publications.recordIfChanged("default", framework.code(), framework.version(), fingerprint(framework))) {
             outbox.publishKeyed(Topics.FRAMEWORKS, "framework-default", EventTypes.FRAMEWORK_PUBLISHED,
                     SERVICE_ACTOR, new FrameworkPublished(null, framework));
             LOG.infof("published the default framework %s v%d", framework.code(), framework.version());

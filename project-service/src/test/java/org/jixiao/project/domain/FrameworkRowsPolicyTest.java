@@ -41,6 +41,17 @@ class FrameworkRowsPolicyTest {
     }
 
     @Test
+    void shouldAcceptAVariantPlacementThePublishedFrameworkCarriesAndNothingBeyondIt() {
+        Framework withPlacement = COST_FIRST.withPlacements(List.of(
+                new Framework.Placement("地方口径", "预期产出指标", null, "产出指标", null)));
+        ProjectDocument d = withRows(row("预期产出指标", "数量指标", "a"), row("预期产出指标", "时效指标", "b"),
+                row("效果指标", "社会效益指标", "c"));
+        assertThat(FrameworkRowsPolicy.check(d, withPlacement)).extracting(Violation::pointer)
+                .containsExactly("/indicators/1/level2", "/indicators/2/level2");
+        assertThat(FrameworkRowsPolicy.check(d, COST_FIRST)).hasSize(3);
+    }
+
+    @Test
     void shouldLeaveIncompleteRowsToTheDocumentRules() {
         ProjectDocument d = withRows(null, row(null, "数量指标", "a"), row("产出指标", null, "b"));
         assertThat(FrameworkRowsPolicy.check(d, COST_FIRST)).isEmpty();
