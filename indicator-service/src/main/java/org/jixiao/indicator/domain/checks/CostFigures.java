@@ -50,6 +50,7 @@ final class CostFigures {
         String entity = null;
         int periods = 1;
         String time = null;
+        String span = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
             if (List.of("年", "月", "季度", "季", "学期").contains(p)) {
@@ -60,10 +61,10 @@ final class CostFigures {
                 case "月" -> periods = 12;
                 case "季度", "季" -> periods = 4;
                 case "学期" -> periods = 2;
-                // per day or per week needs the number of days, which a table seldom states
-                case "天", "日", "周" -> {
-                    return Optional.empty();
-                }
+                // a year has no fixed number of working days: a day or week rate is paired only with a count
+                // the table states in days (服务天数 250天) or person-days (培训 500人天), never multiplied by 365
+                case "天", "日" -> span = "天";
+                case "周" -> span = "周";
                 default -> {
                     if (entity != null) {
                         return Optional.empty();
@@ -75,6 +76,14 @@ final class CostFigures {
         String name = r.row().name() == null ? "" : r.row().name();
         // wages and allowances (一肩挑月工资 4421元, 职业津贴 每月100元) are paid to people, by the month the name states
         boolean pay = PAY.matcher(name).find() || PAY.matcher(m.text()).find();
+        if (span != null) {
+            if (time != null || pay) {
+                return Optional.empty();
+            }
+            // 元/人/天 counts person-days, 元/天 counts days
+            String counted = entity == null ? span : canonical(entity) + span;
+            return Optional.of(new Rate(r, new BigDecimal(m.value()), counted, 1, m.unit(), m.operator() == Operator.APPROX));
+        }
         if (time == null && (name.contains("月工资") || name.contains("月薪"))) {
             time = "月";
             periods = 12;
@@ -136,6 +145,8 @@ final class CostFigures {
             case "名", "人次", "位" -> "人";
             case "处", "点" -> "个";
             case "平方米", "m2", "平米" -> "㎡";
+            case "日" -> "天";
+            case "人日", "人·天", "人·日" -> "人天";
             default -> unit;
         };
     }

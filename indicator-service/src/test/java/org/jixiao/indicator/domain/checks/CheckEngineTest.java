@@ -207,6 +207,24 @@ class CheckEngineTest {
     }
 
     @Test
+    void shouldPairADayRateWithTheDaysOrPersonDaysTheTableStates() {
+        var personDays = small("50000", null, Rows.row("产出指标", "数量指标", "培训人天数", "500人天"),
+                Rows.row("产出指标", "成本指标", "伙食补助标准", "100元/人/天"));
+        assertThat(only(run(personDays), "COST_RECONCILED").messageZh()).contains("500人天 × 100元/人/天 = 50000元");
+        var days = small("200000", null, Rows.row("产出指标", "数量指标", "服务天数", "250天"),
+                Rows.row("产出指标", "成本指标", "租车费用", "800元/天"));
+        assertThat(only(run(days), "COST_RECONCILED").messageZh()).contains("250天 × 800元/天 = 200000元");
+    }
+
+    @Test
+    void shouldNotMultiplyADayRateByDaysNobodyStated() {
+        // 100 people × 100元/人/天 would need the number of days: nothing is paired, nothing is flagged
+        var doc = small("300000", null, Rows.row("产出指标", "数量指标", "培训人数", "100人"),
+                Rows.row("产出指标", "成本指标", "伙食补助标准", "100元/人/天"));
+        assertThat(run(doc)).noneMatch(f -> f.code().startsWith("COST_"));
+    }
+
+    @Test
     void shouldAcceptADifferenceOfAFewPercentWhenAFigureIsPrintedWith约() {
         var doc = small("51000", null, Rows.row("产出指标", "数量指标", "培训人数", "约500人"),
                 Rows.row("产出指标", "成本指标", "培训标准", "100元/人"));
