@@ -328,7 +328,11 @@ class FaultSuiteIT {
             var project = given().auth().oauth2(admin).get(system().url("project-service") + "/api/v1/projects/" + id)
                     .then().statusCode(200).extract();
             assertThat(project.<String>path("status")).isEqualTo("APPROVED");
-            assertThat(project.<Integer>path("revision")).isEqualTo(1);
+            // one submission, frozen once (an imported project's revision 1 is the import's)
+            List<String> kinds = given().auth().oauth2(admin).get(system().url("project-service") + "/api/v1/projects/" + id
+                    + "/revisions").then().statusCode(200).extract().path("kind");
+            assertThat(kinds.stream().filter("SUBMISSION"::equals).count()).as("submissions of " + id).isEqualTo(1);
+            assertThat(project.<Integer>path("approvedRevision")).isEqualTo(project.<Integer>path("revision"));
         }
         JsonNode summary = JSON.readTree(given().auth().oauth2(admin)
                 .get(system().url("reporting-service") + "/api/v1/reports/summary?budgetYear=" + year).asString());

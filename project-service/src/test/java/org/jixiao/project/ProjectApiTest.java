@@ -41,9 +41,17 @@ class ProjectApiTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A seed project under a fresh externalRef: for the import and admins, who may set one. */
     static ObjectNode seedDocument(String externalRef) {
         ObjectNode doc = (ObjectNode) SeedFixtures.project(externalRef);
         doc.put("externalRef", externalRef + "-" + UUID.randomUUID());
+        return doc;
+    }
+
+    /** A seed project as a department declares it: without the platform's externalRef. */
+    static ObjectNode draftDocument(String seedRef) {
+        ObjectNode doc = seedDocument(seedRef);
+        doc.remove("externalRef");
         return doc;
     }
 
@@ -65,7 +73,7 @@ class ProjectApiTest {
     @Test
     void shouldKeepEveryFieldOfASeedProjectByteForByte() {
         ObjectNode doc = seedDocument("JC-CQ-2025-001");
-        String id = create(EDU, doc);
+        String id = create(DevTokens.admin(), doc);
         String exported = given().auth().oauth2(EDU).when().get("/api/v1/projects/" + id + "/export")
                 .then().statusCode(200).extract().asString();
         assertThat(read(exported)).isEqualTo(doc);
@@ -73,7 +81,7 @@ class ProjectApiTest {
 
     @Test
     void shouldHideAnotherDepartmentsProjectFromADepartmentToken() {
-        String id = create(HEALTH, seedDocument("JC-CQ-2025-006"));
+        String id = create(HEALTH, draftDocument("JC-CQ-2025-006"));
         given().auth().oauth2(EDU).when().get("/api/v1/projects/" + id).then().statusCode(404);
         given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(404);
         given().auth().oauth2(EDU).header("If-Match", "\"0\"").contentType(ContentType.JSON)
@@ -117,7 +125,7 @@ class ProjectApiTest {
 
     @Test
     void shouldAnswer428WithoutIfMatchAnd412ForAStaleETag() {
-        String id = create(EDU, seedDocument("JC-CQ-2025-004"));
+        String id = create(EDU, draftDocument("JC-CQ-2025-004"));
         Response read = given().auth().oauth2(EDU).when().get("/api/v1/projects/" + id);
         String etag = read.header("ETag");
         given().auth().oauth2(EDU).contentType("application/merge-patch+json; charset=UTF-8").body("{\"name\":\"改名\"}")
@@ -133,7 +141,7 @@ class ProjectApiTest {
 
     @Test
     void shouldEmitExactlyOneProjectSubmittedWhenTheSubmitIsRetriedWithTheSameKey() {
-        String id = create(EDU, seedDocument("JC-CQ-2025-002"));
+        String id = create(EDU, draftDocument("JC-CQ-2025-002"));
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(EDU).header("Idempotency-Key", "submit-" + id)
                     .when().post("/api/v1/projects/" + id + "/submit")

@@ -49,7 +49,7 @@ class ReviewCycleTest {
     EventCodec codec;
 
     String submitted(String ref) {
-        String id = ProjectApiTest.create(EDU, ProjectApiTest.seedDocument(ref));
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument(ref));
         given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
         return id;
     }
@@ -154,7 +154,7 @@ class ReviewCycleTest {
                 new Framework.Level1("满意度指标", true, List.of(), List.of(new Framework.Level2("服务对象满意度指标", List.of())))));
         KafkaProbe.send(Topics.FRAMEWORKS, "framework-2029", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
                 "indicator-service", new FrameworkPublished(2029, costFirst))));
-        ObjectNode doc2029 = ProjectApiTest.seedDocument("JC-CQ-2025-001");
+        ObjectNode doc2029 = ProjectApiTest.draftDocument("JC-CQ-2025-001");
         doc2029.put("budgetYear", 2029);
         String id = ProjectApiTest.create(EDU, doc2029);
         // rows 5, 6, 7 are 产出指标 / 成本指标 in the seed's (classic) layout
@@ -163,7 +163,7 @@ class ReviewCycleTest {
                 .get("/api/v1/projects/" + id + "/validation").then().body("problems.pointer", equalTo(outside)));
         given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(400)
                 .body("errors.pointer", equalTo(outside));
-        String other = ProjectApiTest.create(EDU, ProjectApiTest.seedDocument("JC-CQ-2025-001"));
+        String other = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-001"));
         given().auth().oauth2(EDU).when().post("/api/v1/projects/" + other + "/submit").then().statusCode(200);
     }
 
@@ -203,7 +203,7 @@ class ReviewCycleTest {
 
     @Test
     void shouldLetExactlyOneOfTwoConcurrentEditorsWithTheSameETagSucceed() throws Exception {
-        String id = ProjectApiTest.create(EDU, ProjectApiTest.seedDocument("JC-CQ-2025-003"));
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-003"));
         String etag = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).header("ETag");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -222,7 +222,7 @@ class ReviewCycleTest {
 
     @Test
     void shouldFlagA三级指标UsedTwiceWithoutRefusingTheDraft() {
-        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-002");
+        ObjectNode doc = ProjectApiTest.draftDocument("JC-CQ-2025-002");
         ((com.fasterxml.jackson.databind.node.ArrayNode) doc.get("indicators")).add(doc.get("indicators").get(0).deepCopy());
         String id = ProjectApiTest.create(EDU, doc);
         given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then()
@@ -235,8 +235,10 @@ class ReviewCycleTest {
         String integration = DevTokens.integration();
         String id = given().auth().oauth2(integration).contentType(ContentType.JSON).body("[" + doc + "]")
                 .post("/api/v1/projects/import").then().statusCode(200).extract().path("results[0].id");
-        given().auth().oauth2(EDU).post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
-        approve(id, 1);
+        // revision 1 is the import's, the submission freezes revision 2
+        given().auth().oauth2(EDU).post("/api/v1/projects/" + id + "/submit").then().statusCode(200)
+                .body("revision", equalTo(2));
+        approve(id, 2);
         doc.put("implementingUnit", "省平台改过的实施单位");
         given().auth().oauth2(integration).contentType(ContentType.JSON).body("[" + doc + "]")
                 .post("/api/v1/projects/import").then().statusCode(200)
@@ -249,6 +251,6 @@ class ReviewCycleTest {
                 .then().statusCode(200).body("results[0].outcome", equalTo("updated"));
         given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().body("status", equalTo("AMENDING"))
                 .body("amendmentReason", equalTo("实施单位变更")).body("implementingUnit", equalTo("省平台改过的实施单位"))
-                .body("approvedRevision", equalTo(1));
+                .body("approvedRevision", equalTo(2));
     }
 }

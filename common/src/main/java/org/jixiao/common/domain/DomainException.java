@@ -24,6 +24,8 @@ public class DomainException extends RuntimeException {
         PRECONDITION_FAILED("Precondition failed"),
         /** the actor must say which version it read */
         PRECONDITION_REQUIRED("Precondition required"),
+        /** well-formed, but it cannot be done as asked (e.g. an Idempotency-Key reused for another request) */
+        UNPROCESSABLE("Unprocessable content"),
         /** the service cannot take it on now (busy); the client should retry later */
         UNAVAILABLE("Service unavailable");
 

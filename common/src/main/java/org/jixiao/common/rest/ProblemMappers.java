@@ -50,6 +50,7 @@ public class ProblemMappers {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case UNPROCESSABLE -> 422;
             case UNAVAILABLE -> 503;
         };
     }

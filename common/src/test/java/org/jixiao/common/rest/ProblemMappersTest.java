@@ -25,6 +25,15 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldAnswer422ForARuleThatCannotBeCarriedOutAsAsked() {
+        Response response = new ProblemMappers().brokenRule(new org.jixiao.common.domain.DomainException(
+                org.jixiao.common.domain.DomainException.Kind.UNPROCESSABLE, "idempotency-key-reused", "reused"), null);
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo("https://jixiao.org/problems/idempotency-key-reused");
+        assertThat(((Problem) response.getEntity()).title()).isEqualTo("Unprocessable content");
+    }
+
+    @Test
     void shouldFindNulAndUnpairedSurrogatesButAcceptPairsAndChinese() {
         assertThat(Texts.problem("测试\u0000项目")).contains("NUL");
         assertThat(Texts.problem("a\uD800")).contains("unpaired surrogate");

@@ -9,12 +9,15 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A frozen revision: the document exactly as it was submitted (申报) or amended (调整). */
+/**
+ * A frozen revision: the document exactly as it was submitted (申报), amended (调整) or written by the
+ * provincial platform's import; {@code submittedBy} is who made it (the integration's subject for an import).
+ */
 @Entity
 @Table(name = "project_revision")
 @IdClass(ProjectRevision.Key.class)
 public class ProjectRevision {
-    public enum Kind { SUBMISSION, AMENDMENT }
+    public enum Kind { SUBMISSION, AMENDMENT, IMPORT }
 
     @Id
     @Column(name = "project_id")

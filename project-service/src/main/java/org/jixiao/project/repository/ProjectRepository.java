@@ -3,10 +3,13 @@ package org.jixiao.project.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.query.SortOrder;
@@ -16,6 +19,45 @@ import org.jixiao.project.domain.ProjectFilter;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
+    private static final String EXTERNAL_REF_INDEX = "project_external_ref";
+
+    /**
+     * Inserts a new project now rather than at commit, so that a concurrent request that took the same
+     * (budgetYear, externalRef) between our check and our insert answers 409, not 500.
+     */
+    public void insert(Project project) {
+        persist(project);
+        flushChecked();
+    }
+
+    /** Writes pending changes; the unique index on (budgetYear, externalRef) refusing them is a 409. */
+    public void flushChecked() {
+        try {
+            flush();
+        } catch (PersistenceException e) {
+            if (isDuplicateExternalRef(e)) {
+                throw DomainException.conflict("duplicate-external-ref", "another project took this externalRef"
+                        + " for its budget year at the same moment; read the projects again");
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the database refused a write because another project has the same (budgetYear, externalRef). */
+    public static boolean isDuplicateExternalRef(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && c.getConstraintName() != null
+                    && c.getConstraintName().contains(EXTERNAL_REF_INDEX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static DomainException duplicateExternalRef(int budgetYear, String externalRef) {
+        return DomainException.conflict("duplicate-external-ref", "a project with externalRef " + externalRef
+                + " already exists for budget year " + budgetYear);
+    }
 
     public Optional<Project> findByExternalRef(int budgetYear, String externalRef) {
         return find("budgetYear = ?1 and externalRef = ?2", budgetYear, externalRef).firstResultOptional();

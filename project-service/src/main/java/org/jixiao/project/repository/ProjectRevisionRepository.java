@@ -18,6 +18,16 @@ public class ProjectRevisionRepository implements PanacheRepositoryBase<ProjectR
         return find("projectId = ?1 and revision = ?2", projectId, revision).firstResultOptional();
     }
 
+    /** Whether the project was ever submitted or amended (an imported revision is no submission). */
+    public boolean everSubmitted(UUID projectId) {
+        return count("projectId = ?1 and kind <> ?2", projectId, ProjectRevision.Kind.IMPORT) > 0;
+    }
+
+    /** The latest revision of a kind, e.g. what the last import wrote. */
+    public Optional<ProjectRevision> latest(UUID projectId, ProjectRevision.Kind kind) {
+        return find("projectId = ?1 and kind = ?2 order by revision desc", projectId, kind).firstResultOptional();
+    }
+
     public boolean exists(UUID projectId, int revision) {
         return count("projectId = ?1 and revision = ?2", projectId, revision) > 0;
     }

@@ -1,6 +1,7 @@
 package org.jixiao.project.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.FieldChange;
+import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
@@ -67,11 +69,15 @@ public class ProjectResource {
     private final ImportService importer;
     private final Caller caller;
 
-    public ProjectResource(ProjectService service, RevisionService revisions, ImportService importer, Caller caller) {
+    private final ObjectMapper json;
+
+    public ProjectResource(ProjectService service, RevisionService revisions, ImportService importer, Caller caller,
+            ObjectMapper json) {
         this.service = service;
         this.revisions = revisions;
         this.importer = importer;
         this.caller = caller;
+        this.json = json;
     }
 
     @POST
@@ -156,10 +162,19 @@ public class ProjectResource {
     @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(summary = "Submit for review: freezes the revision and emits ProjectSubmitted; 400 lists every missing part")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key already submitted this project in another state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("id") UUID id,
-            @Parameter(description = "a retry with the same key answers the first result and emits nothing")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return ok(service.submit(id, idempotencyKey, caller.actor()));
+            @Parameter(description = "kept 24 h per caller and project with the If-Match it came with: a retry with the same"
+                    + " key and If-Match answers the first result and emits nothing; the same key with another If-Match is 422")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "optional: the ETag the submission is based on (412 if the project changed since)")
+            @HeaderParam("If-Match") String ifMatch) {
+        Long version = ifMatch == null || ifMatch.isBlank() ? null : requireVersion(ifMatch);
+        ProjectService.SubmitAnswer answer = service.submit(id, idempotencyKey, version, caller.actor(),
+                details -> Json.write(json, ProjectView.of(details)));
+        return Response.status(answer.status()).tag(new EntityTag(answer.etag()))
+                .entity(answer.body()).type(MediaType.APPLICATION_JSON).build();
     }
 
     public record Validation(@Schema(description = "what a submission would refuse now") List<Violation> problems) {
@@ -204,17 +219,19 @@ public class ProjectResource {
         return service.get(id, caller.actor()).document();
     }
 
-    public record RevisionSummary(int revision, String kind, String reason, String submittedBy,
-            java.time.OffsetDateTime submittedAt) {
+    public record RevisionSummary(int revision,
+            @Schema(description = "SUBMISSION, AMENDMENT or IMPORT (written by the provincial platform's import)") String kind,
+            String reason, String submittedBy, java.time.OffsetDateTime submittedAt,
+            @Schema(description = "who made this revision: the submitter, or the integration's subject for an import") String changedBy) {
     }
 
     @GET
     @Path("{id}/revisions")
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "The frozen revisions (one per submission or amendment)")
+    @Operation(summary = "The frozen revisions (one per submission, amendment or change by an import)")
     public List<RevisionSummary> revisions(@PathParam("id") UUID id) {
         return revisions.list(id, caller.actor()).stream().map(r -> new RevisionSummary(r.revision(), r.kind().name(),
-                r.reason(), r.submittedBy(), r.submittedAt())).toList();
+                r.reason(), r.submittedBy(), r.submittedAt(), r.submittedBy())).toList();
     }
 
     @GET
@@ -235,18 +252,24 @@ public class ProjectResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Import interchange documents (JSON array or NDJSON); idempotent on (budgetYear, externalRef)")
+    @Operation(summary = "Import interchange documents (JSON array or NDJSON); idempotent on (budgetYear, externalRef) within"
+            + " the document's department; every change is a revision of kind IMPORT by the integration")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ProjectDocument.class)))
     @APIResponse(responseCode = "200", description = "one result per document, in input order", content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     public ImportResponse importDocuments(@HeaderParam("Content-Type") String contentType,
             @QueryParam("onApproved") @Parameter(description = "conflict (default): a changed document of an APPROVED project is rejected;"
                     + " amend: it opens an amendment (调整) with the new content") String onApproved,
             @QueryParam("amendmentReason") @Parameter(description = "调整原因 for amendments opened by this import") String amendmentReason,
+            @QueryParam("onConflict") @Parameter(description = "conflict (default): a project changed by anyone but the import"
+                    + " since the last import is not overwritten (outcome conflict); overwrite: the document replaces it")
+            String onConflict,
             InputStream body) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         ImportService.OnApproved mode = onApproved == null ? ImportService.OnApproved.conflict
                 : Params.enumValue(ImportService.OnApproved.class, onApproved, "onApproved");
-        return new ImportResponse(importer.importStream(body, ndjson, caller.actor(), mode, amendmentReason));
+        ImportService.OnConflict changed = onConflict == null ? ImportService.OnConflict.conflict
+                : Params.enumValue(ImportService.OnConflict.class, onConflict, "onConflict");
+        return new ImportResponse(importer.importStream(body, ndjson, caller.actor(), mode, changed, amendmentReason));
     }
 
     private static long requireVersion(String ifMatch) {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -22,20 +24,25 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jixiao.common.contract.InvalidTextException;
+import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Violation;
 import org.jixiao.project.domain.DocumentPolicy;
 import org.jixiao.project.domain.Project;
+import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
 import org.jixiao.project.repository.ProjectRepository;
+import org.jixiao.project.repository.ProjectRevisionRepository;
 
 /**
  * Bulk import from the provincial platform. Reads the body one document at a time (a JSON array or
  * NDJSON), so 10,000 documents never sit in memory together; each document is validated and written
  * in a transaction of its own, so a bad one neither blocks nor half-writes the others. Idempotent on
- * (budgetYear, externalRef).
+ * (budgetYear, externalRef) within the document's department: a project of another department is never
+ * taken over, and a project someone else changed since the last import is not overwritten unless asked.
+ * Every change it makes is frozen as a revision of kind IMPORT, made by the integration's subject.
  */
 @ApplicationScoped
 public class ImportService {
@@ -46,17 +53,25 @@ public class ImportService {
     private static final Set<String> KNOWN_FIELDS = componentNames(ProjectDocument.class);
     private static final Set<String> KNOWN_ROW_FIELDS = componentNames(ProjectDocument.IndicatorRow.class);
 
-    public enum Outcome { created, updated, unchanged, rejected }
+    /**
+     * {@code conflict}: the document is valid but the project it names must not be written as asked
+     * (another department's, or changed since the last import); the reason is in {@code problems}.
+     */
+    public enum Outcome { created, updated, unchanged, rejected, conflict }
 
     public record Result(String externalRef, UUID id, Outcome outcome, List<Violation> problems,
             List<Violation> warnings) {
     }
 
     private final ProjectRepository projects;
+    private final ProjectRevisionRepository revisions;
+    private final ObjectMapper mapper;
     private final ObjectMapper tolerant;
 
-    public ImportService(ProjectRepository projects, ObjectMapper mapper) {
+    public ImportService(ProjectRepository projects, ProjectRevisionRepository revisions, ObjectMapper mapper) {
         this.projects = projects;
+        this.revisions = revisions;
+        this.mapper = mapper;
         this.tolerant = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
@@ -72,8 +87,21 @@ public class ImportService {
         amend
     }
 
-    public List<Result> importStream(InputStream body, boolean ndjson, Actor by, OnApproved onApproved, String reason) {
-        String actor = by.name();
+    /** What to do with a changed document whose project was changed by someone else since the last import. */
+    public enum OnConflict {
+        /** report it as a conflict, keep the department's changes */
+        conflict,
+        /** replace the department's changes with the document (they stay in the earlier revisions only if frozen) */
+        overwrite
+    }
+
+    /** How this import run treats what it finds. */
+    private record Mode(String actor, OnApproved onApproved, OnConflict onConflict, String reason) {
+    }
+
+    public List<Result> importStream(InputStream body, boolean ndjson, Actor by, OnApproved onApproved,
+            OnConflict onConflict, String reason) {
+        Mode mode = new Mode(ProjectService.subject(by), onApproved, onConflict, reason);
         List<Result> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(CHUNK);
         long started = System.nanoTime();
@@ -99,16 +127,16 @@ public class ImportService {
                     Pending p = (Pending) checked;
                     chunk.add(new Pending(index, p.document(), p.warnings()));
                     if (chunk.size() == CHUNK) {
-                        store(chunk, results, actor, onApproved, reason);
+                        store(chunk, results, mode);
                     }
                 }
                 if (results.size() % 1000 == 0) {
                     LOG.infof("import: %d documents in %d ms", results.size(), (System.nanoTime() - started) / 1_000_000);
                 }
             }
-            store(chunk, results, actor, onApproved, reason);
+            store(chunk, results, mode);
         } catch (IOException e) {
-            store(chunk, results, actor, onApproved, reason);
+            store(chunk, results, mode);
             throw DomainException.invalid("malformed-json",
                     "the import body is not valid JSON after " + results.size() + " document(s): " + e.getMessage());
         }
@@ -144,20 +172,27 @@ public class ImportService {
      * anything in it, the chunk is rolled back and its documents are stored one by one, so only the
      * culprit is rejected.
      */
-    private void store(List<Pending> chunk, List<Result> results, String actor, OnApproved onApproved, String reason) {
+    private void store(List<Pending> chunk, List<Result> results, Mode mode) {
         if (chunk.isEmpty()) {
             return;
         }
         try {
-            List<Result> stored = QuarkusTransaction.requiringNew().call(() -> upsertAll(chunk, actor, onApproved, reason));
+            List<Result> stored = QuarkusTransaction.requiringNew().call(() -> upsertAll(chunk, mode));
             for (int i = 0; i < chunk.size(); i++) {
                 results.set(chunk.get(i).index(), stored.get(i));
             }
         } catch (RuntimeException chunkFailed) {
             for (Pending p : chunk) {
                 try {
-                    results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), actor, onApproved, reason).get(0)));
+                    results.set(p.index(), QuarkusTransaction.requiringNew().call(() -> upsertAll(List.of(p), mode).get(0)));
                 } catch (RuntimeException e) {
+                    if (ProjectRepository.isDuplicateExternalRef(e)) {
+                        // another request created this externalRef between our look-up and our insert
+                        results.set(p.index(), new Result(p.document().externalRef(), null, Outcome.conflict,
+                                List.of(new Violation("/externalRef", "another request stored a project with this"
+                                        + " externalRef at the same moment; import the document again")), p.warnings()));
+                        continue;
+                    }
                     // the database's own text names tables, constraints and values of other rows: it stays in the log
                     LOG.warnf(e, "import of %s failed", p.document().externalRef());
                     results.set(p.index(), new Result(p.document().externalRef(), null, Outcome.rejected,
@@ -168,7 +203,7 @@ public class ImportService {
         chunk.clear();
     }
 
-    private List<Result> upsertAll(List<Pending> chunk, String actor, OnApproved onApproved, String reason) {
+    private List<Result> upsertAll(List<Pending> chunk, Mode mode) {
         Map<String, Project> existing = new HashMap<>();
         chunk.stream().collect(Collectors.groupingBy(p -> p.document().budgetYear(),
                 Collectors.mapping(p -> p.document().externalRef(), Collectors.toList())))
@@ -177,7 +212,7 @@ public class ImportService {
         List<Result> out = new ArrayList<>(chunk.size());
         for (Pending p : chunk) {
             String key = p.document().budgetYear() + "/" + p.document().externalRef();
-            Result r = upsert(p.document(), existing.get(key), actor, p.warnings(), onApproved, reason);
+            Result r = upsert(p.document(), existing.get(key), p.warnings(), mode);
             if (r.outcome() == Outcome.created) {
                 existing.put(key, projects.findById(r.id()));
             }
@@ -187,19 +222,32 @@ public class ImportService {
         return out;
     }
 
-    private Result upsert(ProjectDocument document, Project project, String actor, List<Violation> warnings,
-            OnApproved onApproved, String reason) {
+    private Result upsert(ProjectDocument document, Project project, List<Violation> warnings, Mode mode) {
+        String actor = mode.actor();
         if (project == null) {
             project = Project.declare(document, actor);
             projects.persist(project);
+            freeze(project, actor);
             return new Result(document.externalRef(), project.id(), Outcome.created, List.of(), warnings);
         }
-        if (project.toDocument().equals(document)) {
+        if (!project.departmentCode().equals(document.departmentCode())) {
+            return conflict(document, project, warnings, "externalRef " + document.externalRef() + " of budget year "
+                    + document.budgetYear() + " belongs to a project of department " + project.departmentCode()
+                    + ", not " + document.departmentCode() + "; an import never moves a project to another department");
+        }
+        ProjectDocument current = project.toDocument();
+        if (current.equals(document)) {
             return new Result(document.externalRef(), project.id(), Outcome.unchanged, List.of(), warnings);
         }
-        if (project.status() == ProjectStatus.APPROVED && onApproved == OnApproved.amend) {
+        if (mode.onConflict() == OnConflict.conflict && !current.equals(lastImported(project))) {
+            return conflict(document, project, warnings, "the project's content was changed after the last import"
+                    + " (or it was never imported); import with onConflict=overwrite to replace those changes");
+        }
+        if (project.status() == ProjectStatus.APPROVED && mode.onApproved() == OnApproved.amend) {
+            String reason = mode.reason();
             project.openAmendment(reason == null || reason.isBlank() ? "省级平台导入的调整" : reason, actor);
             project.replaceContent(document, actor);
+            freeze(project, actor);
             List<Violation> notes = new ArrayList<>(warnings);
             notes.add(new Violation("/", "the approved project was opened as an amendment (调整); submit it for review"));
             return new Result(document.externalRef(), project.id(), Outcome.updated, List.of(), notes);
@@ -211,7 +259,25 @@ public class ImportService {
                     warnings);
         }
         project.replaceContent(document, actor);
+        freeze(project, actor);
         return new Result(document.externalRef(), project.id(), Outcome.updated, List.of(), warnings);
+    }
+
+    private static Result conflict(ProjectDocument document, Project project, List<Violation> warnings, String reason) {
+        return new Result(document.externalRef(), project.id(), Outcome.conflict, List.of(new Violation("/", reason)),
+                warnings);
+    }
+
+    /** The content the last import wrote; null when no import ever wrote this project. */
+    private ProjectDocument lastImported(Project project) {
+        return revisions.latest(project.id(), ProjectRevision.Kind.IMPORT)
+                .map(r -> Json.read(mapper, r.document(), ProjectDocument.class)).orElse(null);
+    }
+
+    /** Every change of an import is a revision of its own, made by the integration. */
+    private void freeze(Project project, String actor) {
+        revisions.persist(new ProjectRevision(project.id(), project.revision(), ProjectRevision.Kind.IMPORT, null,
+                Json.write(mapper, project.toDocument()), actor, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     private static List<Violation> unknownFields(ObjectNode node) {

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jixiao.common.contract.DocumentDiff;
 import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.Json;
@@ -30,6 +32,7 @@ import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.query.SortOrder;
 import org.jixiao.project.domain.DocumentPolicy;
+import org.jixiao.project.domain.ExternalRefPolicy;
 import org.jixiao.project.domain.FrameworkRowsPolicy;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
@@ -72,9 +75,10 @@ public class ProjectService {
     public ProjectDetails create(ProjectDocument document, Actor actor) {
         requireValid(DocumentPolicy.checkDraft(document));
         requireDepartment(document.departmentCode(), actor);
+        ExternalRefPolicy.requireMaySet(actor, null, document.externalRef());
         requireUniqueExternalRef(document, null);
         Project project = Project.declare(document, actor.name());
-        projects.persist(project);
+        projects.insert(project);
         ProjectDocument stored = project.toDocument();
         return new ProjectDetails(project, stored, List.of(), FrameworkRowsPolicy.duplicates(stored));
     }
@@ -99,10 +103,11 @@ public class ProjectService {
         if (document.budgetYear() != project.budgetYear()) {
             throw DomainException.invalid("immutable-field", "budgetYear cannot change; declare a new project instead");
         }
+        ExternalRefPolicy.requireMaySet(actor, project.externalRef(), document.externalRef());
         requireUniqueExternalRef(document, id);
         project.replaceContent(document, actor.name());
         // the ETag of the answer must be the version this change produces
-        projects.flush();
+        projects.flushChecked();
         return details(project);
     }
 
@@ -110,8 +115,7 @@ public class ProjectService {
     private void requireUniqueExternalRef(ProjectDocument document, UUID self) {
         if (document.externalRef() != null && projects.findByExternalRef(document.budgetYear(), document.externalRef())
                 .filter(other -> !other.id().equals(self)).isPresent()) {
-            throw DomainException.conflict("duplicate-external-ref", "a project with externalRef "
-                    + document.externalRef() + " already exists for budget year " + document.budgetYear());
+            throw ProjectRepository.duplicateExternalRef(document.budgetYear(), document.externalRef());
         }
     }
 
@@ -138,25 +142,68 @@ public class ProjectService {
     @Transactional
     public void delete(UUID id, long expectedVersion, Actor actor) {
         Project project = lockForWrite(id, expectedVersion, actor);
-        if (project.status() != ProjectStatus.DRAFT || revisions.exists(id, 1)) {
+        if (project.status() != ProjectStatus.DRAFT || revisions.everSubmitted(id)) {
             throw DomainException.conflict("not-deletable", "only a never-submitted DRAFT can be deleted");
         }
         projects.delete(project);
     }
 
+    /** What a submit answers: a fresh result, or the first result of the same Idempotency-Key again. */
+    public record SubmitAnswer(int status, String etag, String body) {
+    }
+
     /**
-     * Freezes the current revision and announces it. A retry with the same Idempotency-Key answers the
-     * first result and emits nothing.
+     * Freezes the current revision and announces it. {@code ifMatch} (the version the client read, null
+     * without If-Match) must be current when given. An Idempotency-Key is remembered for 24 h per
+     * (caller, project, key) with that If-Match and the answer, which {@code render} writes inside this
+     * transaction: the same key with the same If-Match answers the first result again and emits
+     * nothing; with another If-Match it is refused (422 idempotency-key-reused). Without If-Match the
+     * key replays only while the project is still at the revision that submit froze and not reopened
+     * (returned, amended). A failed submit (400, 409, 412) remembers nothing. Concurrent submits of one
+     * project queue on its row lock, so a second one with the same key waits and then replays.
      */
     @Transactional
-    public ProjectDetails submit(UUID id, String idempotencyKey, Actor actor) {
+    public SubmitAnswer submit(UUID id, String idempotencyKey, Long ifMatch, Actor actor,
+            Function<ProjectDetails, String> render) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw DomainException.invalid("invalid-idempotency-key", "Idempotency-Key must be 1 to 200 characters");
         }
         Project project = lockVisible(id, actor);
-        if (idempotencyKey != null && submitRequests.revisionFor(id, idempotencyKey).isPresent()) {
-            return details(project);
+        String caller = subject(actor);
+        if (idempotencyKey != null) {
+            Optional<SubmitRequestRepository.Remembered> first = submitRequests.find(caller, id, idempotencyKey);
+            if (first.isPresent()) {
+                return replay(first.get(), ifMatch, project);
+            }
         }
+        if (ifMatch != null) {
+            requireVersion(project, ifMatch);
+        }
+        ProjectDetails submitted = freezeAndAnnounce(project, actor);
+        projects.flush();
+        SubmitAnswer answer = new SubmitAnswer(200, Long.toString(project.version()), render.apply(submitted));
+        if (idempotencyKey != null) {
+            submitRequests.remember(caller, id, idempotencyKey, ifMatch, new SubmitRequestRepository.Remembered(
+                    ifMatch, project.revision(), answer.status(), answer.etag(), answer.body()));
+        }
+        return answer;
+    }
+
+    private static SubmitAnswer replay(SubmitRequestRepository.Remembered first, Long ifMatch, Project project) {
+        boolean sameRequest = ifMatch != null ? ifMatch.equals(first.ifMatch())
+                : first.ifMatch() == null && project.revision() == first.revision() && !project.status().editable();
+        if (!sameRequest) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "idempotency-key-reused", null,
+                    "this Idempotency-Key already submitted revision " + first.revision() + " of this project"
+                            + (first.ifMatch() == null ? " without If-Match" : " with If-Match \"" + first.ifMatch() + "\"")
+                            + "; the project has changed since, so this is a new submission: send it with a new key",
+                    List.of());
+        }
+        return new SubmitAnswer(first.status(), first.etag(), first.body());
+    }
+
+    private ProjectDetails freezeAndAnnounce(Project project, Actor actor) {
+        UUID id = project.id();
         project.requireEditable();
         ProjectDocument document = project.toDocument();
         requireValid(submissionProblems(document));
@@ -175,14 +222,16 @@ public class ProjectService {
                 amendment ? ProjectRevision.Kind.AMENDMENT : ProjectRevision.Kind.SUBMISSION,
                 amendment ? project.amendmentReason() : null, toJson(document), actor.name(),
                 OffsetDateTime.now(ZoneOffset.UTC)));
-        if (idempotencyKey != null) {
-            submitRequests.remember(id, idempotencyKey, project.revision());
-        }
         outbox.publish(Topics.PROJECTS, amendment ? EventTypes.PROJECT_AMENDED : EventTypes.PROJECT_SUBMITTED, id,
                 project.revision(), actor.name(), new ProjectSubmitted(document, actor.name(),
                         amendment ? project.amendmentReason() : null, amendment ? project.approvedRevision() : null,
                         changes));
         return details(project);
+    }
+
+    /** The token's subject ({@code sub}), which keys a caller's Idempotency-Keys and names the import's changes. */
+    static String subject(Actor actor) {
+        return actor.claim("sub").filter(s -> !s.isBlank()).orElse(actor.name());
     }
 
     /** Everything a submission would refuse now, without submitting (预检). */
@@ -220,12 +269,16 @@ public class ProjectService {
 
     private Project lockForWrite(UUID id, long expectedVersion, Actor actor) {
         Project project = lockVisible(id, actor);
+        requireVersion(project, expectedVersion);
+        return project;
+    }
+
+    private static void requireVersion(Project project, long expectedVersion) {
         if (project.version() != expectedVersion) {
             throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "stale-etag", null,
                     "the project changed since you read it (your ETag is version " + expectedVersion + ", current is "
                             + project.version() + "); read it again and reapply your change", List.of());
         }
-        return project;
     }
 
     private static void requireDepartment(String departmentCode, Actor actor) {

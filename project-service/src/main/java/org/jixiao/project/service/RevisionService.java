@@ -15,7 +15,7 @@ import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.repository.ProjectRepository;
 import org.jixiao.project.repository.ProjectRevisionRepository;
 
-/** Reads the frozen revisions of a project (one per submission or amendment); each method is one transaction. */
+/** Reads the frozen revisions of a project (one per submission, amendment or import change); each method is one transaction. */
 @ApplicationScoped
 public class RevisionService {
     private final ProjectRepository projects;
