@@ -34,6 +34,7 @@ import org.jixiao.common.test.EventContracts;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.SeedFixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,28 +47,23 @@ class ReviewWorkflowTest {
     @Inject
     EventCodec codec;
 
+    Workflow workflow;
+
+    @BeforeEach
+    void workflow() {
+        workflow = new Workflow(codec);
+    }
+
     UUID submit(String externalRef, int revision, UUID projectId) throws Exception {
-        ProjectDocument doc = JSON.treeToValue(SeedFixtures.project(externalRef), ProjectDocument.class);
-        EventEnvelope event = codec.envelope(EventTypes.PROJECT_SUBMITTED, projectId, revision, "dept-" + doc.departmentCode(),
-                new ProjectSubmitted(doc, "dept-" + doc.departmentCode(), null, null, null));
-        KafkaProbe.send(Topics.PROJECTS, projectId.toString(), codec.encode(event));
-        return projectId;
+        return workflow.submit(externalRef, revision, projectId);
     }
 
     String awaitCase(UUID projectId, int revision) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(REVIEWER)
-                .when().get("/api/v1/cases?projectId=" + projectId)
-                .then().statusCode(200).extract().<List<Object>>path("items.findAll { it.revision == " + revision + " }.id"),
-                ids -> !ids.isEmpty()).get(0).toString();
+        return workflow.awaitCase(projectId, revision);
     }
 
-    /** indicator-service's pre-review of the revision arrives without findings: approval may now decide. */
     void checksArrive(UUID projectId, int revision, String caseId) {
-        EventEnvelope check = codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, projectId, revision, "indicator-service",
-                new IndicatorCheckCompleted(List.of()));
-        KafkaProbe.send(Topics.INDICATOR_CHECKS, projectId.toString(), codec.encode(check));
-        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.FALSE.equals(given().auth().oauth2(REVIEWER)
-                .when().get("/api/v1/cases/" + caseId).then().extract().path("flagged")));
+        workflow.checksArrive(projectId, revision, caseId);
     }
 
     @Test
@@ -76,12 +72,12 @@ class ReviewWorkflowTest {
         String caseId = awaitCase(projectId, 1);
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"PASS\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
-        given().auth().oauth2(REVIEWER_2).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\",\"overrideReason\":\"急\"}")
+        given().auth().oauth2(REVIEWER_2).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"急\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("type", equalTo("https://jixiao.org/problems/checks-pending"));
         given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
-                .body("{\"action\":\"APPROVE\",\"overrideReason\":\"预审服务故障，经局领导同意先行批复\"}")
+                .body("{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"预审服务故障，经局领导同意先行批复\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200)
                 .body("status", equalTo("APPROVED"));
         given().auth().oauth2(REVIEWER).when().get("/api/v1/cases/" + caseId + "/history").then()
@@ -216,11 +212,11 @@ class ReviewWorkflowTest {
                 .when().get("/api/v1/cases/" + caseId).then().extract().path("flagged")));
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"PASS\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")
+        given().auth().oauth2(REVIEWER_2).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\",\"grade\":\"优\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(409)
                 .body("type", containsString("override-required"));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
-                .body("{\"action\":\"APPROVE\",\"overrideReason\":\"数量指标在附件中已列明\"}")
+        given().auth().oauth2(REVIEWER_2).contentType(ContentType.JSON)
+                .body("{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"数量指标在附件中已列明\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200)
                 .body("overrideReason", equalTo("数量指标在附件中已列明"))
                 .body("findings[0].code", equalTo("NO_QUANTITY_INDICATOR"));
@@ -247,7 +243,7 @@ class ReviewWorkflowTest {
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(403)
                 .body("type", containsString("stage-not-allowed"));
         String performanceOffice = DevTokens.sign("赵复审", "reviewer", java.util.Map.of("office", "绩效管理股"));
-        given().auth().oauth2(performanceOffice).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\"}")
+        given().auth().oauth2(performanceOffice).contentType(ContentType.JSON).body("{\"action\":\"APPROVE\",\"grade\":\"优\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 }

@@ -41,6 +41,8 @@ class EndToEndIT {
 
     final String department = DevTokens.department("034");
     final String reviewer = DevTokens.reviewer("王复核");
+    /** 四眼原则: the second stage of a case is decided by another reviewer than the first. */
+    final String secondReviewer = DevTokens.reviewer("陈复审");
 
     @BeforeAll
     void start() throws Exception {
@@ -70,8 +72,8 @@ class EndToEndIT {
         // indicator-service checked the revision and approval-service shows its findings
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(reviewer)
                 .get(system.url("approval-service") + "/api/v1/cases/" + caseId).then().extract().path("flagged") != null);
-        decide(caseId, "{\"action\":\"PASS\",\"comment\":\"初审通过\"}");
-        decide(caseId, "{\"action\":\"APPROVE\",\"grade\":\"优\"}");
+        decide(caseId, reviewer, "{\"action\":\"PASS\",\"comment\":\"初审通过\"}");
+        decide(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\"}");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "APPROVED".equals(given().auth().oauth2(department)
                 .get(system.url("project-service") + "/api/v1/projects/" + projectId).then().extract().path("status")));
@@ -112,9 +114,9 @@ class EndToEndIT {
         }
         for (String id : ids) {
             String c = awaitCase(id, Duration.ofSeconds(60));
-            decide(c, "{\"action\":\"PASS\"}");
+            decide(c, reviewer, "{\"action\":\"PASS\"}");
             // 职中免学费 (003) has no 效益/满意度 rows in the source document: the checks flag it, the reviewer overrides
-            decide(c, "{\"action\":\"APPROVE\",\"overrideReason\":\"原表如此，按原文批复\"}");
+            decide(c, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"原表如此，按原文批复\"}");
         }
         java.math.BigDecimal expectedTotal = java.math.BigDecimal.ZERO;
         for (int i = 0; i < ids.size(); i++) {
@@ -149,8 +151,8 @@ class EndToEndIT {
         String project = system.url("project-service") + "/api/v1/projects/" + projectId;
         given().auth().oauth2(department).post(project + "/submit").then().statusCode(200);
         String first = awaitCase(projectId, 1, Duration.ofSeconds(30));
-        decide(first, "{\"action\":\"PASS\"}");
-        decide(first, "{\"action\":\"RETURN\",\"comment\":\"指标需细化\",\"comments\":["
+        decide(first, reviewer, "{\"action\":\"PASS\"}");
+        decide(first, secondReviewer, "{\"action\":\"RETURN\",\"comment\":\"指标需细化\",\"comments\":["
                 + "{\"indicatorIndex\":0,\"text\":\"数量指标与学生人数不一致\"},"
                 + "{\"indicatorIndex\":2,\"text\":\"请写明质量标准\"}]}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "RETURNED".equals(
@@ -167,8 +169,8 @@ class EndToEndIT {
                 .get(system.url("approval-service") + "/api/v1/cases/" + second).asString());
         assertThat(secondCase.get("changes").findValuesAsText("field")).containsExactly("annualGoal");
         assertThat(secondCase.get("comments").findValuesAsText("text")).contains("数量指标与学生人数不一致", "请写明质量标准");
-        decide(second, "{\"action\":\"PASS\"}");
-        decide(second, "{\"action\":\"APPROVE\",\"grade\":\"良\"}");
+        decide(second, reviewer, "{\"action\":\"PASS\"}");
+        decide(second, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"良\",\"comment\":\"发放率指标可写明口径\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "APPROVED".equals(
                 given().auth().oauth2(department).get(project).then().extract().path("status")));
 
@@ -184,8 +186,8 @@ class EndToEndIT {
         assertThat(amendmentCase.get("kind").asText()).isEqualTo("AMENDMENT");
         assertThat(amendmentCase.get("amendmentReason").asText()).isEqualTo("教材单价调整");
         assertThat(amendmentCase.get("changes").findValuesAsText("field")).containsExactly("funding");
-        decide(amendment, "{\"action\":\"PASS\"}");
-        decide(amendment, "{\"action\":\"APPROVE\"}");
+        decide(amendment, reviewer, "{\"action\":\"PASS\"}");
+        decide(amendment, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(3).equals(
                 given().auth().oauth2(department).get(project).then().extract().path("approvedRevision")));
         given().auth().oauth2(department).get(project).then().body("status", org.hamcrest.Matchers.equalTo("APPROVED"))
@@ -296,9 +298,9 @@ class EndToEndIT {
     }
 
     /** A reviewer decides once indicator-service's checks of the revision are on the case (409 checks-pending before). */
-    private void decide(String caseId, String body) {
+    private void decide(String caseId, String token, String body) {
         await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-            io.restassured.response.Response r = given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(body)
+            io.restassured.response.Response r = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                     .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions");
             if (r.statusCode() == 409 && "https://jixiao.org/problems/checks-pending".equals(r.path("type"))) {
                 return false;

@@ -155,7 +155,7 @@ class FaultSuiteIT {
         system().refuseConnections("reporting-service", true);
         try {
             for (String caseId : cases) {
-                decideEventually(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"overrideReason\":\"故障演练\"}");
+                decideEventually(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"故障演练\"}");
             }
             Thread.sleep(DB_OUTAGE.toMillis());
         } finally {
@@ -275,7 +275,7 @@ class FaultSuiteIT {
         for (String id : ids) {
             String caseId = awaitCase(id, timeout);
             decideEventually(caseId, firstReviewer, "{\"action\":\"PASS\"}");
-            decideEventually(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"overrideReason\":\"故障演练\"}");
+            decideEventually(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"故障演练\"}");
         }
         for (String id : ids) {
             awaitStatus(id, "APPROVED", timeout);

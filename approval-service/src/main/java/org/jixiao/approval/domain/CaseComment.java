@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 
-/** A reviewer's comment on a case, anchored to a field or an indicator row when given. */
+/** A reviewer's comment on a case, anchored to a field or an indicator row when given; the table refuses updates and deletes. */
 @Entity
+@Immutable
 @Table(name = "case_comment")
 public class CaseComment {
     @Id

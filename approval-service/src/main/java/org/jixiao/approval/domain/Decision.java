@@ -21,4 +21,14 @@ public record Decision(Action action, Grade grade, String comment, List<Comment>
     public List<Comment> commentsOrEmpty() {
         return comments == null ? List.of() : comments;
     }
+
+    /** An overall comment or an anchored one with text. */
+    public boolean hasComment() {
+        return (comment != null && !comment.isBlank())
+                || commentsOrEmpty().stream().anyMatch(c -> c.text() != null && !c.text().isBlank());
+    }
+
+    public boolean hasOverrideReason() {
+        return overrideReason != null && !overrideReason.isBlank();
+    }
 }

@@ -1,5 +1,7 @@
 package org.jixiao.approval.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
@@ -9,7 +11,36 @@ public final class DecisionPolicy {
     private DecisionPolicy() {
     }
 
-    public static void check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Actor actor, Checks checks) {
+    /**
+     * What a decision is judged against besides the case itself.
+     *
+     * @param decided the stages of this case decided so far, oldest first (for the four-eyes rule)
+     */
+    public record Context(ReviewRoute route, GradingRules grading, Checks checks, List<StageDecision> decided) {
+        public Context {
+            decided = List.copyOf(decided);
+        }
+    }
+
+    /**
+     * A decision the rules allow.
+     *
+     * @param stageOverrides the stage restrictions an admin acts outside of, in words; empty for everyone else.
+     *                       Each is recorded in the history with the admin's overrideReason.
+     * @param refusedForBudget a return whose grade keeps the case out of the budget
+     */
+    public record Verdict(List<String> stageOverrides, boolean refusedForBudget) {
+    }
+
+    /** Under the default grading rules, with no stage decided before (as the rule tests mostly need). */
+    public static Verdict check(ReviewCase reviewCase, Decision decision, ReviewRoute route, Actor actor, Checks checks) {
+        return check(reviewCase, decision, actor,
+                new Context(route, GradingRules.defaultFor(route.budgetYear()), checks, List.of()));
+    }
+
+    public static Verdict check(ReviewCase reviewCase, Decision decision, Actor actor, Context context) {
+        ReviewRoute route = context.route();
+        Checks checks = context.checks();
         if (decision.action() == null) {
             throw DomainException.invalid("action-required", "action must be PASS, APPROVE or RETURN");
         }
@@ -22,8 +53,29 @@ public final class DecisionPolicy {
             throw DomainException.forbidden("stage-not-allowed",
                     "you may not decide at stage " + stage.name() + " (restricted by the " + route.budgetYear() + " route)");
         }
+        // An admin may act where a reviewer could not, but not silently: each such step needs a reason.
+        boolean admin = actor.hasRole(Roles.ADMIN);
+        List<String> overrides = new ArrayList<>();
+        if (admin && stage.isRestricted() && !stage.admits(actor)) {
+            overrides.add("stage " + stage.name() + " is restricted to " + stage.restriction());
+        }
         if (reviewCase.assignee() != null && !reviewCase.assignee().equals(actor.name())) {
-            throw DomainException.conflict("assigned-to-other", "the case is assigned to " + reviewCase.assignee());
+            if (!admin) {
+                throw DomainException.conflict("assigned-to-other", "the case is assigned to " + reviewCase.assignee());
+            }
+            overrides.add("the case is assigned to " + reviewCase.assignee());
+        }
+        var collision = FourEyesPolicy.collision(route, reviewCase.stageIndex(), actor.name(), context.decided());
+        if (collision.isPresent()) {
+            String why = FourEyesPolicy.describe(collision.get(), stage);
+            if (!admin) {
+                throw DomainException.forbidden("same-reviewer", "you may not decide stage " + stage.name() + ": " + why);
+            }
+            overrides.add(why);
+        }
+        if (!overrides.isEmpty() && !decision.hasOverrideReason()) {
+            throw DomainException.invalid("override-reason-required", "you act outside the stage's restrictions ("
+                    + String.join("; ", overrides) + "): give an overrideReason, which is recorded in the case history");
         }
         boolean last = route.isLast(reviewCase.stageIndex());
         switch (decision.action()) {
@@ -32,6 +84,7 @@ public final class DecisionPolicy {
                     throw DomainException.conflict("pass-at-last-stage",
                             stage.name() + " is the last stage: APPROVE or RETURN");
                 }
+                context.grading().check(decision);
             }
             case APPROVE -> {
                 if (!last) {
@@ -39,12 +92,9 @@ public final class DecisionPolicy {
                             + route.stages().get(route.stages().size() - 1).name() + "); this case is at " + stage.name()
                             + ": PASS it on");
                 }
-                if (decision.grade() == Grade.差) {
-                    throw DomainException.invalid("grade-too-low",
-                            "a target graded 差 cannot enter the budget (财预〔2015〕88号): RETURN it instead");
-                }
-                boolean reasoned = decision.overrideReason() != null && !decision.overrideReason().isBlank();
-                if (checks == Checks.PENDING && !(actor.hasRole(Roles.ADMIN) && reasoned)) {
+                context.grading().check(decision);
+                boolean reasoned = decision.hasOverrideReason();
+                if (checks == Checks.PENDING && !(admin && reasoned)) {
                     throw DomainException.conflict("checks-pending", "the automated checks of revision "
                             + reviewCase.revision() + " have not arrived yet: approve once they have"
                             + " (an admin may approve anyway, giving an overrideReason)");
@@ -55,12 +105,11 @@ public final class DecisionPolicy {
                 }
             }
             case RETURN -> {
-                boolean hasComment = (decision.comment() != null && !decision.comment().isBlank())
-                        || decision.commentsOrEmpty().stream().anyMatch(c -> c.text() != null && !c.text().isBlank());
-                if (!hasComment) {
+                if (!decision.hasComment()) {
                     throw DomainException.invalid("return-needs-comment",
                             "a return must tell the department why: give comment or comments[].text");
                 }
+                context.grading().check(decision);
             }
         }
         for (Decision.Comment c : decision.commentsOrEmpty()) {
@@ -72,5 +121,7 @@ public final class DecisionPolicy {
                         + " is not a row of this declaration (0.." + (reviewCase.indicatorCount() - 1) + ")");
             }
         }
+        return new Verdict(List.copyOf(overrides),
+                decision.action() == Decision.Action.RETURN && context.grading().refusesForBudget(decision.grade()));
     }
 }

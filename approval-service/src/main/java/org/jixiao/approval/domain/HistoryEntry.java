@@ -34,12 +34,21 @@ public class HistoryEntry {
     @Column(name = "to_status")
     private String toStatus;
     private String detail;
+    /** The grade a decision gave at its stage (PASSED, APPROVED, RETURNED); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    private Grade grade;
 
     protected HistoryEntry() {
     }
 
     public HistoryEntry(UUID caseId, OffsetDateTime at, String actor, Action action, String stage, String fromStatus,
             String toStatus, String detail) {
+        this(caseId, at, actor, action, stage, fromStatus, toStatus, detail, null);
+    }
+
+    public HistoryEntry(UUID caseId, OffsetDateTime at, String actor, Action action, String stage, String fromStatus,
+            String toStatus, String detail, Grade grade) {
+        this.grade = grade;
         this.caseId = caseId;
         this.at = at;
         this.actor = actor;
@@ -80,5 +89,9 @@ public class HistoryEntry {
 
     public String detail() {
         return detail;
+    }
+
+    public Grade grade() {
+        return grade;
     }
 }

@@ -70,6 +70,9 @@ public class ReviewCase {
     private String approvalNumber;
     @Column(name = "override_reason")
     private String overrideReason;
+    /** Returned with a grade that keeps the target out of the budget (差 by default; 不得纳入预算). */
+    @Column(name = "refused_for_budget")
+    private boolean refusedForBudget;
     @Version
     private long version;
 
@@ -143,7 +146,12 @@ public class ReviewCase {
     }
 
     public void returnToDepartment(String reviewer, Grade grade, OffsetDateTime at) {
+        returnToDepartment(reviewer, grade, false, at);
+    }
+
+    public void returnToDepartment(String reviewer, Grade grade, boolean refusedForBudget, OffsetDateTime at) {
         close(CaseStatus.RETURNED, reviewer, grade, at);
+        this.refusedForBudget = refusedForBudget;
     }
 
     private void close(CaseStatus outcome, String reviewer, Grade g, OffsetDateTime at) {
@@ -255,6 +263,10 @@ public class ReviewCase {
 
     public String overrideReason() {
         return overrideReason;
+    }
+
+    public boolean refusedForBudget() {
+        return refusedForBudget;
     }
 
     public long version() {

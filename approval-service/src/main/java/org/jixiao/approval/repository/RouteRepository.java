@@ -19,14 +19,14 @@ public class RouteRepository {
 
     public ReviewRoute routeFor(int budgetYear) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select name, target_days, allowed_reviewers, required_claim"
+        List<Object[]> rows = em.createNativeQuery("select name, target_days, allowed_reviewers, required_claim, four_eyes"
                 + " from review_stage where budget_year = :y order by position")
                 .setParameter("y", budgetYear).getResultList();
         if (rows.isEmpty()) {
             return ReviewRoute.defaultFor(budgetYear);
         }
         return new ReviewRoute(budgetYear, rows.stream().map(r -> new ReviewRoute.Stage((String) r[0],
-                ((Number) r[1]).intValue(), reviewers((String) r[2]), (String) r[3])).toList());
+                ((Number) r[1]).intValue(), reviewers((String) r[2]), (String) r[3], (Boolean) r[4])).toList());
     }
 
     public void replace(ReviewRoute route) {
@@ -35,11 +35,11 @@ public class RouteRepository {
         for (int i = 0; i < route.stages().size(); i++) {
             ReviewRoute.Stage s = route.stages().get(i);
             em.createNativeQuery("insert into review_stage (budget_year, position, name, target_days, allowed_reviewers,"
-                    + " required_claim) values (:y, :p, :n, :d, :a, :c)")
+                    + " required_claim, four_eyes) values (:y, :p, :n, :d, :a, :c, :f)")
                     .setParameter("y", route.budgetYear()).setParameter("p", i).setParameter("n", s.name())
                     .setParameter("d", s.targetDays())
                     .setParameter("a", s.allowedReviewers().isEmpty() ? null : String.join(",", s.allowedReviewers()))
-                    .setParameter("c", s.requiredClaim()).executeUpdate();
+                    .setParameter("c", s.requiredClaim()).setParameter("f", s.fourEyes()).executeUpdate();
         }
     }
 

@@ -66,14 +66,20 @@ public class CaseResource {
 
     @Schema(name = "DecisionRequest")
     public record DecisionRequest(@NotNull Decision.Action action,
-            @Schema(description = "评审等级 优/良/中/差; 差 cannot be approved") Grade grade,
+            @Schema(description = "评审等级 优/良/中/差: required to APPROVE; by the year's grading rules (GET /api/v1/grading-rules/{budgetYear})"
+                    + " 优 and 良 may pass or approve (良 with a comment), 中 and 差 only RETURN, and a 差 return is refused for the budget."
+                    + " PASS may carry the stage's grade too") Grade grade,
             @Schema(description = "overall comment") String comment,
             List<@Valid CommentRequest> comments,
-            @Schema(description = "required to approve a case whose findings hold an ERROR") String overrideReason) {
+            @Schema(description = "required to approve a case whose findings hold an ERROR, and from an admin acting outside"
+                    + " a stage's restrictions (a stage restricted to other reviewers, a case assigned to another, the four-eyes rule);"
+                    + " recorded in the history") String overrideReason) {
     }
 
-    public record HistoryView(long id, OffsetDateTime at, String actor, HistoryEntry.Action action, String stage,
-            String fromStatus, String toStatus, String detail) {
+    public record HistoryView(long id, OffsetDateTime at, String actor, HistoryEntry.Action action,
+            @Schema(description = "the stage the entry was made at; a PASSED entry is at the stage it decided") String stage,
+            String fromStatus, String toStatus, String detail,
+            @Schema(description = "the grade a decision (PASSED, APPROVED, RETURNED) gave at its stage") Grade grade) {
     }
 
     @GET
@@ -131,7 +137,8 @@ public class CaseResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Decide the current stage: PASS to the next, APPROVE (last stage) or RETURN with comments")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "closed case, wrong stage, or a concurrent decision won", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "the stage is restricted to other reviewers (stage-not-allowed), or the caller decided another stage of this case under the four-eyes rule (same-reviewer)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "closed case, wrong stage, a grade that only returns (grade-requires-return, grade-too-low), or a concurrent decision won", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
         Decision decision = new Decision(request.action(), request.grade(), request.comment(),
                 request.comments() == null ? List.of() : request.comments().stream()
@@ -146,6 +153,6 @@ public class CaseResource {
     @Operation(summary = "The append-only audit trail of the case, oldest first")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return queries.history(id, caller.actor()).stream().map(h -> new HistoryView(h.id(), h.at(), h.actor(), h.action(), h.stage(),
-                h.fromStatus(), h.toStatus(), h.detail())).toList();
+                h.fromStatus(), h.toStatus(), h.detail(), h.grade())).toList();
     }
 }

@@ -9,8 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jixiao.approval.domain.CaseComment;
 import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
+import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.Grade;
 import org.jixiao.approval.domain.ReviewCase;
+import org.jixiao.approval.domain.StageDecision;
 import org.jixiao.approval.service.CaseDetail;
 import org.jixiao.approval.service.CaseSummary;
 
@@ -42,11 +44,22 @@ public record CaseView(
         Grade grade,
         @Schema(description = "批复文号") String approvalNumber,
         String overrideReason,
+        @Schema(description = "returned with a grade that keeps the target out of the budget (差 by default; 不得纳入预算)") boolean refusedForBudget,
         String amendmentReason,
         @Schema(description = "the submitted interchange document", implementation = Object.class) @JsonRawValue String snapshot,
         @Schema(description = "IndicatorCheckCompleted findings for this revision", implementation = Object.class) @JsonRawValue String findings,
         @Schema(description = "field changes to the previous revision", implementation = Object.class) @JsonRawValue String changes,
-        @Schema(description = "comments of this and the earlier rounds") List<Comment> comments) {
+        @Schema(description = "comments of this and the earlier rounds") List<Comment> comments,
+        @Schema(description = "each decided stage of this case with its decider and grade (评审等级), in stage order") List<StageGrade> stageGrades) {
+
+    /** One decided stage: who decided it, how, and the grade given there (null when none was given). */
+    public record StageGrade(int stageIndex, String stage, Decision.Action action, Grade grade, String decidedBy,
+            OffsetDateTime decidedAt) {
+
+        static StageGrade of(StageDecision d) {
+            return new StageGrade(d.stageIndex(), d.stageName(), d.action(), d.grade(), d.decidedBy(), d.decidedAt());
+        }
+    }
 
     public record Comment(int revision, String stage, String field, Integer indicatorIndex, String indicatorName,
             String text, String author, OffsetDateTime createdAt) {
@@ -65,7 +78,8 @@ public record CaseView(
                 c.departmentName(), c.projectName(), c.funding() == null ? null : c.funding().toPlainString(),
                 c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.submittedAt(), c.openedAt(), c.stageEnteredAt(),
                 s.workingDaysInStage(), s.overdue(), s.flagged(), c.decidedAt(), c.decidedBy(), c.grade(),
-                c.approvalNumber(), c.overrideReason(), c.amendmentReason(), null, null, null, null);
+                c.approvalNumber(), c.overrideReason(), c.refusedForBudget(), c.amendmentReason(), null, null, null, null,
+                null);
     }
 
     public static CaseView of(CaseDetail d) {
@@ -74,7 +88,8 @@ public record CaseView(
         return new CaseView(v.id, v.projectId, v.revision, v.kind, v.budgetYear, v.departmentCode, v.departmentName,
                 v.projectName, v.funding, v.status, v.stageIndex, v.stageName, v.assignee, v.submittedAt, v.openedAt,
                 v.stageEnteredAt, v.workingDaysInStage, v.overdue, v.flagged, v.decidedAt, v.decidedBy, v.grade,
-                v.approvalNumber, v.overrideReason, v.amendmentReason, c.snapshot(), d.findingsJson(), c.changes(),
-                d.comments().stream().map(Comment::of).toList());
+                v.approvalNumber, v.overrideReason, v.refusedForBudget, v.amendmentReason, c.snapshot(), d.findingsJson(),
+                c.changes(), d.comments().stream().map(Comment::of).toList(),
+                d.decisions().stream().map(StageGrade::of).toList());
     }
 }

@@ -35,7 +35,9 @@ public class RouteResource {
 
     public record StageRequest(@NotBlank String name, @Min(1) int targetDays,
             @Schema(description = "reviewer names allowed on this stage; empty = any reviewer") Set<String> allowedReviewers,
-            @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") String requiredClaim) {
+            @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") String requiredClaim,
+            @Schema(description = "四眼原则: whoever decides this stage of a case decides no other stage of it; true when omitted")
+            Boolean fourEyes) {
     }
 
     public record RouteRequest(@NotEmpty List<@jakarta.validation.constraints.NotNull @Valid StageRequest> stages) {
@@ -47,12 +49,14 @@ public class RouteResource {
 
         static RouteView of(ReviewRoute route) {
             return new RouteView(route.budgetYear(), route.stages().stream()
-                    .map(s -> new StageView(s.name(), s.targetDays(), s.allowedReviewers(), s.requiredClaim())).toList());
+                    .map(s -> new StageView(s.name(), s.targetDays(), s.allowedReviewers(), s.requiredClaim(), s.fourEyes()))
+                    .toList());
         }
     }
 
     @Schema(name = "Stage")
-    public record StageView(String name, int targetDays, Set<String> allowedReviewers, String requiredClaim) {
+    public record StageView(String name, int targetDays, Set<String> allowedReviewers, String requiredClaim,
+            @Schema(description = "四眼原则: whoever decides this stage of a case decides no other stage of it") boolean fourEyes) {
     }
 
     @GET
@@ -72,7 +76,8 @@ public class RouteResource {
             @jakarta.validation.constraints.NotNull @Valid RouteRequest request) {
         return RouteView.of(routes.configure(new ReviewRoute(budgetYear, request.stages().stream()
                 .map(s -> new ReviewRoute.Stage(s.name(), s.targetDays(),
-                        s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim()))
+                        s.allowedReviewers() == null ? Set.of() : s.allowedReviewers(), s.requiredClaim(),
+                        s.fourEyes() == null || s.fourEyes()))
                 .toList())));
     }
 }

@@ -15,6 +15,7 @@ import org.jixiao.approval.repository.CommentRepository;
 import org.jixiao.approval.repository.FindingsRepository;
 import org.jixiao.approval.repository.HistoryRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
+import org.jixiao.approval.repository.StageDecisionRepository;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
@@ -31,9 +32,11 @@ public class CaseQueryService {
     private final HistoryRepository history;
     private final CommentRepository comments;
     private final FindingsRepository findings;
+    private final StageDecisionRepository stageDecisions;
 
     public CaseQueryService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
-            FindingsRepository findings) {
+            FindingsRepository findings, StageDecisionRepository stageDecisions) {
+        this.stageDecisions = stageDecisions;
         this.cases = cases;
         this.history = history;
         this.comments = comments;
@@ -72,7 +75,8 @@ public class CaseQueryService {
         var stored = findings.find(c.projectId(), c.revision());
         CaseSummary summary = CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC),
                 stored.map(FindingsRepository.Stored::hasErrors).orElse(null));
-        return new CaseDetail(summary, stored.map(FindingsRepository.Stored::findingsJson).orElse(null), all);
+        return new CaseDetail(summary, stored.map(FindingsRepository.Stored::findingsJson).orElse(null), all,
+                stageDecisions.forCase(c.id()));
     }
 
     /** A case as lists show it, e.g. after a claim. */

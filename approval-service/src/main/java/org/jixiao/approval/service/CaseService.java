@@ -17,15 +17,19 @@ import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.Checks;
 import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.DecisionPolicy;
+import org.jixiao.approval.domain.Grade;
 import org.jixiao.approval.domain.HistoryEntry;
 import org.jixiao.approval.domain.HistoryEntry.Action;
 import org.jixiao.approval.domain.ReviewCase;
 import org.jixiao.approval.domain.ReviewRoute;
+import org.jixiao.approval.domain.StageDecision;
 import org.jixiao.approval.repository.CommentRepository;
 import org.jixiao.approval.repository.FindingsRepository;
+import org.jixiao.approval.repository.GradingRuleRepository;
 import org.jixiao.approval.repository.HistoryRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
 import org.jixiao.approval.repository.RouteRepository;
+import org.jixiao.approval.repository.StageDecisionRepository;
 import org.jixiao.common.contract.DocumentDiff;
 import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.Json;
@@ -50,16 +54,21 @@ public class CaseService {
     private final CommentRepository comments;
     private final FindingsRepository findings;
     private final RouteRepository routes;
+    private final StageDecisionRepository stageDecisions;
+    private final GradingRuleRepository gradingRules;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public CaseService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
-            FindingsRepository findings, RouteRepository routes, Outbox outbox, ObjectMapper json) {
+            FindingsRepository findings, RouteRepository routes, StageDecisionRepository stageDecisions,
+            GradingRuleRepository gradingRules, Outbox outbox, ObjectMapper json) {
         this.cases = cases;
         this.history = history;
         this.comments = comments;
         this.findings = findings;
         this.routes = routes;
+        this.stageDecisions = stageDecisions;
+        this.gradingRules = gradingRules;
         this.outbox = outbox;
         this.json = json;
     }
@@ -100,7 +109,7 @@ public class CaseService {
     @Transactional
     public ReviewCase claim(UUID caseId, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
-        AssignmentPolicy.checkClaim(c, routes.routeFor(c.budgetYear()), actor);
+        AssignmentPolicy.checkClaim(c, routes.routeFor(c.budgetYear()), actor, stageDecisions.forCase(c.id()));
         if (c.assignee() == null) {
             c.claim(actor.name());
             record(c, actor.name(), Action.CLAIMED, c.status(), c.status(), null);
@@ -113,7 +122,7 @@ public class CaseService {
     @Transactional
     public ReviewCase assign(UUID caseId, String reviewer, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
-        AssignmentPolicy.checkAssign(c, reviewer);
+        AssignmentPolicy.checkAssign(c, reviewer, routes.routeFor(c.budgetYear()), stageDecisions.forCase(c.id()));
         String before = c.assignee();
         c.claim(reviewer);
         record(c, actor.name(), Action.ASSIGNED, c.status(), c.status(),
@@ -127,12 +136,19 @@ public class CaseService {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
         ReviewRoute route = routes.routeFor(c.budgetYear());
         Checks checks = findings.find(c.projectId(), c.revision()).map(f -> Checks.of(f.hasErrors())).orElse(Checks.PENDING);
-        DecisionPolicy.check(c, decision, route, actor, checks);
-        boolean overridden = checks != Checks.CLEAN;
+        DecisionPolicy.Verdict verdict = DecisionPolicy.check(c, decision, actor, new DecisionPolicy.Context(route,
+                gradingRules.rulesFor(c.budgetYear()), checks, stageDecisions.forCase(c.id())));
+        boolean checksOverridden = checks != Checks.CLEAN;
+        boolean stageOverridden = !verdict.stageOverrides().isEmpty();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String stage = c.stageName();
+        Grade grade = decision.grade();
         ProjectDocument doc = read(c.snapshot());
         List<ProjectReturned.ReviewComment> anchored = new ArrayList<>();
+        if (stageOverridden) {
+            record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, "审核环节限制 (stage restriction): "
+                    + String.join("; ", verdict.stageOverrides()) + ". 理由: " + decision.overrideReason());
+        }
         if (decision.comment() != null && !decision.comment().isBlank()) {
             comments.persist(new CaseComment(c.id(), stage, null, null, null, decision.comment(), actor.name(), now));
         }
@@ -143,28 +159,38 @@ public class CaseService {
             anchored.add(new ProjectReturned.ReviewComment(dc.field(), dc.indicatorIndex(), rowName, dc.text()));
             record(c, actor.name(), Action.COMMENTED, c.status(), c.status(), anchor(dc, rowName) + dc.text());
         }
+        stageDecisions.persist(new StageDecision(c.id(), c.stageIndex(), stage, decision.action(), actor.name(), grade, now));
         switch (decision.action()) {
             case PASS -> {
-                c.pass(route, now);
+                // recorded at the stage it decides, with that stage's grade, before the case moves on
+                String next = route.stage(c.stageIndex() + 1).name();
                 record(c, actor.name(), Action.PASSED, CaseStatus.OPEN, CaseStatus.OPEN,
-                        stage + " → " + c.stageName());
+                        stage + " → " + next + graded(grade), grade);
+                c.pass(route, now);
             }
             case APPROVE -> {
                 String number = cases.nextApprovalNumber(c.budgetYear());
-                if (overridden) {
+                if (checksOverridden) {
                     record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN,
                             (checks == Checks.PENDING ? "自动审核结果未到 (checks pending): " : "") + decision.overrideReason());
                 }
-                c.approve(actor.name(), decision.grade(), number, overridden ? decision.overrideReason() : null, now);
+                c.approve(actor.name(), grade, number,
+                        checksOverridden || stageOverridden ? decision.overrideReason() : null, now);
                 record(c, actor.name(), Action.APPROVED, CaseStatus.OPEN, CaseStatus.APPROVED, "批复 " + number
-                        + (decision.grade() == null ? "" : ", 等级 " + decision.grade()));
+                        + graded(grade), grade);
                 outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), actor.name(),
-                        new ProjectApproved(number, actor.name(), now,
-                                decision.grade() == null ? null : decision.grade().name(), doc));
+                        new ProjectApproved(number, actor.name(), now, grade == null ? null : grade.name(), doc));
             }
             case RETURN -> {
-                c.returnToDepartment(actor.name(), decision.grade(), now);
-                record(c, actor.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, decision.comment());
+                c.returnToDepartment(actor.name(), grade, verdict.refusedForBudget(), now);
+                String detail = decision.comment();
+                if (verdict.refusedForBudget()) {
+                    detail = "等级 " + grade + ": 不得纳入预算 (refused for the budget)"
+                            + (detail == null || detail.isBlank() ? "" : ". " + detail);
+                } else if (grade != null) {
+                    detail = "等级 " + grade + (detail == null || detail.isBlank() ? "" : ". " + detail);
+                }
+                record(c, actor.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, detail, grade);
                 outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_RETURNED, c.projectId(), c.revision(), actor.name(),
                         new ProjectReturned(actor.name(), now, stage, decision.comment(), anchored));
             }
@@ -175,8 +201,17 @@ public class CaseService {
     }
 
     private void record(ReviewCase c, String actor, Action action, CaseStatus from, CaseStatus to, String detail) {
+        record(c, actor, action, from, to, detail, null);
+    }
+
+    private void record(ReviewCase c, String actor, Action action, CaseStatus from, CaseStatus to, String detail,
+            Grade grade) {
         history.persist(new HistoryEntry(c.id(), OffsetDateTime.now(ZoneOffset.UTC), actor == null ? "system" : actor,
-                action, c.stageName(), from == null ? null : from.name(), to == null ? null : to.name(), detail));
+                action, c.stageName(), from == null ? null : from.name(), to == null ? null : to.name(), detail, grade));
+    }
+
+    private static String graded(Grade grade) {
+        return grade == null ? "" : ", 等级 " + grade;
     }
 
     private static String anchor(Decision.Comment c, String rowName) {

@@ -10,6 +10,7 @@ import static org.jixiao.approval.domain.Cases.openCase;
 import static org.jixiao.approval.domain.Cases.restricted;
 import static org.jixiao.approval.domain.Cases.reviewer;
 
+import java.util.List;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.DomainException.Kind;
 import org.junit.jupiter.api.Test;
@@ -65,22 +66,22 @@ class AssignmentPolicyTest {
     void shouldLetAnAdminReassignAClaimedCase() {
         ReviewCase c = openCase(ROUTE);
         c.claim("李复审");
-        assertThatCode(() -> AssignmentPolicy.checkAssign(c, "张审核")).doesNotThrowAnyException();
+        assertThatCode(() -> AssignmentPolicy.checkAssign(c, "张审核", ROUTE, List.of())).doesNotThrowAnyException();
     }
 
     @Test
     void shouldRefuseToAssignADecidedCase() {
         ReviewCase c = atLastStage(ROUTE);
         c.approve("李复审", null, "JX2026-000002", null, MONDAY);
-        assertRefused(() -> AssignmentPolicy.checkAssign(c, "张审核"), Kind.CONFLICT, "case-closed",
+        assertRefused(() -> AssignmentPolicy.checkAssign(c, "张审核", ROUTE, List.of()), Kind.CONFLICT, "case-closed",
                 "the case is already APPROVED");
     }
 
     @Test
     void shouldRefuseToAssignNobody() {
-        assertRefused(() -> AssignmentPolicy.checkAssign(openCase(ROUTE), " "), Kind.INVALID, "assignee-required",
+        assertRefused(() -> AssignmentPolicy.checkAssign(openCase(ROUTE), " ", ROUTE, List.of()), Kind.INVALID, "assignee-required",
                 "name the reviewer to assign");
-        assertRefused(() -> AssignmentPolicy.checkAssign(openCase(ROUTE), null), Kind.INVALID, "assignee-required",
+        assertRefused(() -> AssignmentPolicy.checkAssign(openCase(ROUTE), null, ROUTE, List.of()), Kind.INVALID, "assignee-required",
                 "name the reviewer to assign");
     }
 }

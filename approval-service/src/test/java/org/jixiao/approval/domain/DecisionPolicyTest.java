@@ -12,11 +12,13 @@ import static org.jixiao.approval.domain.Cases.restricted;
 import static org.jixiao.approval.domain.Cases.reviewer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jixiao.approval.domain.Decision.Action;
 import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.DomainException.Kind;
+import org.jixiao.common.domain.Roles;
 import org.junit.jupiter.api.Test;
 
 class DecisionPolicyTest {
@@ -98,13 +100,51 @@ class DecisionPolicyTest {
     @Test
     void shouldLetAReviewerWithTheClaimApproveARestrictedStage() {
         ReviewRoute route = restricted();
-        assertAllowed(atLastStage(route), approve(Grade.良, null), route, reviewer("赵复审", "office", "绩效管理股"), Checks.CLEAN);
+        assertAllowed(atLastStage(route), approve(Grade.优, null), route, reviewer("赵复审", "office", "绩效管理股"), Checks.CLEAN);
     }
 
     @Test
-    void shouldLetAnAdminDecideARestrictedStage() {
+    void shouldRefuseAnAdminDecidingARestrictedStageWithoutAReason() {
         ReviewRoute route = restricted();
-        assertAllowed(atLastStage(route), approve(null, null), route, admin(), Checks.CLEAN);
+        assertThatThrownBy(() -> DecisionPolicy.check(atLastStage(route), approve(Grade.优, null), route, admin(), Checks.CLEAN))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e)
+                        .extracting(DomainException::kind, DomainException::code, DomainException::getMessage)
+                        .containsExactly(Kind.INVALID, "override-reason-required", "you act outside the stage's restrictions"
+                                + " (stage 绩效管理股复审 is restricted to token claim office=绩效管理股): give an overrideReason,"
+                                + " which is recorded in the case history"));
+        assertRefused(atLastStage(route), approve(Grade.优, " "), route, admin(), Checks.CLEAN, Kind.INVALID,
+                "override-reason-required");
+    }
+
+    @Test
+    void shouldLetAnAdminDecideARestrictedStageGivingAReasonAndNameTheRestrictionOverridden() {
+        ReviewRoute route = restricted();
+        DecisionPolicy.Verdict verdict = DecisionPolicy.check(atLastStage(route), approve(Grade.优, "复审人员休假，局长指定代审"),
+                route, admin(), Checks.CLEAN);
+        assertThat(verdict.stageOverrides()).containsExactly("stage 绩效管理股复审 is restricted to token claim office=绩效管理股");
+    }
+
+    @Test
+    void shouldLetAnAdminDecideAnUnrestrictedStageWithoutAReason() {
+        DecisionPolicy.Verdict verdict = DecisionPolicy.check(openCase(ROUTE), decision(Action.PASS), ROUTE, admin(), Checks.CLEAN);
+        assertThat(verdict.stageOverrides()).isEmpty();
+    }
+
+    @Test
+    void shouldLetAnAdminWhoCarriesTheStagesClaimDecideItWithoutAReason() {
+        ReviewRoute route = restricted();
+        Actor officeAdmin = new Actor("钱局长", Set.of(Roles.ADMIN), Map.of("office", "绩效管理股"));
+        assertAllowed(atLastStage(route), approve(Grade.优, null), route, officeAdmin, Checks.CLEAN);
+    }
+
+    @Test
+    void shouldRequireAReasonFromAnAdminDecidingACaseAssignedToAReviewer() {
+        ReviewCase c = openCase(ROUTE);
+        c.claim("李复审");
+        assertRefused(c, decision(Action.PASS), ROUTE, admin(), Checks.CLEAN, Kind.INVALID, "override-reason-required");
+        DecisionPolicy.Verdict verdict = DecisionPolicy.check(c, new Decision(Action.PASS, null, null, List.of(), "李复审病假"),
+                ROUTE, admin(), Checks.CLEAN);
+        assertThat(verdict.stageOverrides()).containsExactly("the case is assigned to 李复审");
     }
 
     @Test
@@ -146,25 +186,30 @@ class DecisionPolicyTest {
 
     @Test
     void shouldRefuseToApproveATargetGraded差() {
-        assertRefused(atLastStage(ROUTE), approve(Grade.差, null), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "grade-too-low");
+        assertRefused(atLastStage(ROUTE), approve(Grade.差, null), ROUTE, ZHANG, Checks.CLEAN, Kind.CONFLICT, "grade-too-low");
     }
 
     @Test
-    void shouldApproveAtTheLastStageWithAnyGradeBut差OrNone() {
-        for (Grade grade : new Grade[] {null, Grade.优, Grade.良, Grade.中}) {
-            assertAllowed(atLastStage(ROUTE), approve(grade, null), ROUTE, ZHANG, Checks.CLEAN);
-        }
+    void shouldRefuseTheFinalApprovalWithoutAGrade() {
+        assertRefused(atLastStage(ROUTE), approve(null, null), ROUTE, ZHANG, Checks.CLEAN, Kind.INVALID, "grade-required");
+    }
+
+    @Test
+    void shouldApproveAtTheLastStageGraded优Or良WithAComment() {
+        assertAllowed(atLastStage(ROUTE), approve(Grade.优, null), ROUTE, ZHANG, Checks.CLEAN);
+        assertAllowed(atLastStage(ROUTE), new Decision(Action.APPROVE, Grade.良, "满意度指标可再细化", List.of(), null), ROUTE,
+                ZHANG, Checks.CLEAN);
     }
 
     @Test
     void shouldRefuseToApproveErrorFindingsWithoutAnOverrideReason() {
-        assertRefused(atLastStage(ROUTE), approve(null, null), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
-        assertRefused(atLastStage(ROUTE), approve(null, "  "), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
+        assertRefused(atLastStage(ROUTE), approve(Grade.优, null), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
+        assertRefused(atLastStage(ROUTE), approve(Grade.优, "  "), ROUTE, ZHANG, Checks.ERRORS, Kind.CONFLICT, "override-required");
     }
 
     @Test
     void shouldApproveErrorFindingsWithAnOverrideReason() {
-        assertAllowed(atLastStage(ROUTE), approve(null, "数量指标在附件中已列明"), ROUTE, ZHANG, Checks.ERRORS);
+        assertAllowed(atLastStage(ROUTE), approve(Grade.优, "数量指标在附件中已列明"), ROUTE, ZHANG, Checks.ERRORS);
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class Bench {
     private final String integration = DevTokens.integration();
     private final String department = DevTokens.department("034");
     private final String reviewer = DevTokens.reviewer("bench");
+    /** 四眼原则: another reviewer decides the second stage. */
+    private final String secondReviewer = DevTokens.reviewer("bench-2");
     private final int year = 2090 + (int) (System.currentTimeMillis() / 1000 % 9);
 
     public static void main(String[] args) throws Exception {
@@ -145,8 +147,8 @@ public final class Bench {
         for (int i = 0; i < count; i++) {
             String id = ids.get(i);
             long t = System.nanoTime();
-            post(APPROVAL + "/api/v1/cases/" + cases.get(i) + "/decisions", reviewer,
-                    "{\"action\":\"APPROVE\",\"overrideReason\":\"benchmark: seed row 003 lacks 效益/满意度\"}");
+            post(APPROVAL + "/api/v1/cases/" + cases.get(i) + "/decisions", secondReviewer,
+                    "{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"benchmark: seed row 003 lacks 效益/满意度\"}");
             awaitTrue(() -> "APPROVED".equals(json(get(PROJECT + "/api/v1/projects/" + id, department)).path("status").asText()));
             awaitTrue(() -> json(get(REPORTING + "/api/v1/reports/summary?budgetYear=" + year + "&department=034", reviewer))
                     .get("rows").findValuesAsText("projectId").contains(id));
