@@ -352,4 +352,23 @@ class PublicationTest {
         assertThat(lines).hasSize(1 + seed.get("indicators").size() + SeedFixtures.project("JC-CQ-2025-019").get("indicators").size());
         assertThat(lines.get(1)).startsWith(year + ",1,1," + second + ",043007,晋城市城区公共就业和人才服务中心,就业相关补助,32904456.50,1,0,");
     }
+
+    @Test
+    void shouldKeepPublishedVersionsAcrossARebuildOfTheReadModel() throws Exception {
+        int year = 2068;
+        UUID id = approved("JC-CQ-2025-013", year); // 城乡低保金
+        put(year, "公开", List.of(row(id, "城乡低保金（公开）"))).then().statusCode(200);
+        publish(year);
+        String summary = given().get("/public/v1/" + year + "/summary").then().statusCode(200).extract().asString();
+        String etag = given().get("/public/v1/" + year + "/projects/" + id).then().statusCode(200).extract().header("ETag");
+
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/rebuild").then().statusCode(200);
+
+        assertThat(given().get("/public/v1/" + year + "/summary").then().statusCode(200).extract().asString()).isEqualTo(summary);
+        given().header("If-None-Match", etag).get("/public/v1/" + year + "/projects/" + id).then().statusCode(304);
+        given().auth().oauth2(ADMIN).get("/api/v1/publications/" + year).then().statusCode(200)
+                .body("draft[0].projectName", equalTo("城乡低保金（公开）")).body("draft[0].tableName", equalTo("城乡低保金"))
+                .body("latest.rows[0].changedSincePublished", equalTo(false))
+                .body("coverage.publishedProjects", equalTo(1));
+    }
 }

@@ -23,10 +23,6 @@ public record PublishedVersion(int budgetYear, int version, String title, String
         return rows.stream().map(Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
-    public java.util.Optional<Row> row(UUID projectId) {
-        return rows.stream().filter(r -> r.projectId().equals(projectId)).findFirst();
-    }
-
     /** The summary table exactly as listed: the list's order and names, a 合计 row only when asked for. */
     public Summary summary(String unit, boolean totalRow) {
         List<Summary.Row> lines = rows.stream().map(r -> new Summary.Row(r.seq(), r.budgetUnitCode(), r.budgetUnitName(),

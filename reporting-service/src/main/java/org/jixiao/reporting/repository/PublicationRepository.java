@@ -100,31 +100,48 @@ public class PublicationRepository {
                 toOffset(r[3]), List.of())).toList();
     }
 
-    public Optional<PublishedVersion> latest(int budgetYear) {
+    /** {@code documents}: false leaves each row's document out (null), for the summary, which does not show it. */
+    public Optional<PublishedVersion> latest(int budgetYear, boolean documents) {
         int latest = latestVersionNumber(budgetYear);
-        return latest == 0 ? Optional.empty() : version(budgetYear, latest);
+        return latest == 0 ? Optional.empty() : version(budgetYear, latest, documents);
     }
 
-    public Optional<PublishedVersion> version(int budgetYear, int version) {
+    public Optional<PublishedVersion> version(int budgetYear, int version, boolean documents) {
         @SuppressWarnings("unchecked")
         List<Object[]> head = em.createNativeQuery("select title, published_by, published_at from publication_version"
                 + " where budget_year = :y and version = :v").setParameter("y", budgetYear).setParameter("v", version).getResultList();
         if (head.isEmpty()) {
             return Optional.empty();
         }
+        List<PublishedVersion.Row> result = rows(budgetYear, version, null, documents);
+        Object[] h = head.get(0);
+        return Optional.of(new PublishedVersion(budgetYear, version, (String) h[0], (String) h[1], toOffset(h[2]), result));
+    }
+
+    /** One project's row of a version, with its document. */
+    public Optional<PublishedVersion.Row> row(int budgetYear, int version, UUID projectId) {
+        return rows(budgetYear, version, projectId, true).stream().findFirst();
+    }
+
+    private List<PublishedVersion.Row> rows(int budgetYear, int version, UUID projectId, boolean documents) {
+        var query = em.createNativeQuery("select position, project_id, revision, approval_number, budget_unit_code,"
+                + " budget_unit_name, project_name, amount, " + (documents ? "document" : "null") + ", targets, quantified_targets"
+                + " from publication_version_row where budget_year = :y and version = :v"
+                + (projectId == null ? "" : " and project_id = :i") + " order by position")
+                .setParameter("y", budgetYear).setParameter("v", version);
+        if (projectId != null) {
+            query.setParameter("i", projectId);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select position, project_id, revision, approval_number, budget_unit_code,"
-                + " budget_unit_name, project_name, amount, document, targets, quantified_targets from publication_version_row"
-                + " where budget_year = :y and version = :v order by position")
-                .setParameter("y", budgetYear).setParameter("v", version).getResultList();
+        List<Object[]> rows = query.getResultList();
         List<PublishedVersion.Row> result = new ArrayList<>();
         for (Object[] r : rows) {
             result.add(new PublishedVersion.Row(((Number) r[0]).intValue(), (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (BigDecimal) r[7], Json.read(json, (String) r[8], ProjectDocument.class),
+                    (String) r[4], (String) r[5], (String) r[6], (BigDecimal) r[7],
+                    r[8] == null ? null : Json.read(json, (String) r[8], ProjectDocument.class),
                     r[9] == null ? null : ((Number) r[9]).intValue(), r[10] == null ? null : ((Number) r[10]).intValue()));
         }
-        Object[] h = head.get(0);
-        return Optional.of(new PublishedVersion(budgetYear, version, (String) h[0], (String) h[1], toOffset(h[2]), result));
+        return result;
     }
 
     private static OffsetDateTime toOffset(Object v) {

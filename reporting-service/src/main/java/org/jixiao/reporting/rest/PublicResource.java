@@ -73,7 +73,7 @@ public class PublicResource {
     public Response summary(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear,
             @QueryParam("total") @Parameter(description = "add the 合计 row") boolean total,
             @QueryParam("format") String format, @Context HttpHeaders headers, @Context Request request) {
-        PublishedVersion v = publications.version(budgetYear, null);
+        PublishedVersion v = publications.summaryOf(budgetYear, null);
         String chosen = ReportResource.choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"));
         EntityTag tag = tag(v, "summary", chosen, Boolean.toString(total));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);

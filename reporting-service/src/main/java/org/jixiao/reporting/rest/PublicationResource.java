@@ -169,7 +169,7 @@ public class PublicationResource {
     public Response summary(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear,
             @QueryParam("version") @Min(1) Integer version, @QueryParam("total") @Parameter(description = "add the 合计 row") boolean total,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        PublishedVersion v = publications.version(budgetYear, version);
+        PublishedVersion v = publications.summaryOf(budgetYear, version);
         String chosen = ReportResource.choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"));
         return PublicResource.summaryResponse(v, v.summary(PublicationService.UNIT, total), chosen, pdf);
     }

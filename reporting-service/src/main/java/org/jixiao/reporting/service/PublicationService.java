@@ -24,7 +24,6 @@ import org.jixiao.reporting.domain.PublicationDraft;
 import org.jixiao.reporting.domain.PublicationRules;
 import org.jixiao.reporting.domain.PublishedVersion;
 import org.jixiao.reporting.domain.ReportProject;
-import org.jixiao.reporting.domain.Summary;
 import org.jixiao.reporting.repository.PublicationRepository;
 import org.jixiao.reporting.repository.ReportProjectRepository;
 import org.jixiao.reporting.repository.RevisionStore;
@@ -125,7 +124,7 @@ public class PublicationService {
                         p == null ? null : p.status().name()));
             }
         }
-        PublishedVersion latest = publications.latest(budgetYear).orElse(null);
+        PublishedVersion latest = publications.latest(budgetYear, true).orElse(null);
         List<PublishedRow> latestRows = new ArrayList<>();
         Set<UUID> published = new HashSet<>();
         if (latest != null) {
@@ -143,24 +142,30 @@ public class PublicationService {
                 draft.map(PublicationDraft::updatedAt).orElse(null), draftRows, versions, latest, latestRows, coverage);
     }
 
-    /** The summary of one version (the latest when null): the list's order and names, 合计 only when asked for. */
+    /** A published version (the latest when null) with its rows' summary columns only, for the summary table. */
     @Transactional
-    public Summary summary(int budgetYear, Integer version, boolean totalRow) {
-        return version(budgetYear, version).summary(UNIT, totalRow);
+    public PublishedVersion summaryOf(int budgetYear, Integer version) {
+        return version(budgetYear, version, false);
     }
 
-    /** A published version, or 404 — never the draft. */
+    /** A published version with its frozen documents, or 404 — never the draft. */
     @Transactional
     public PublishedVersion version(int budgetYear, Integer version) {
-        Optional<PublishedVersion> v = version == null ? publications.latest(budgetYear) : publications.version(budgetYear, version);
+        return version(budgetYear, version, true);
+    }
+
+    private PublishedVersion version(int budgetYear, Integer version, boolean documents) {
+        Optional<PublishedVersion> v = version == null ? publications.latest(budgetYear, documents)
+                : publications.version(budgetYear, version, documents);
         return v.orElseThrow(() -> DomainException.notFound("published version of", budgetYear + (version == null ? "" : " #" + version)));
     }
 
     /** The table of a project as the latest version froze it; 404 for any project that version does not list. */
     @Transactional
     public PublishedProject publishedProject(int budgetYear, UUID projectId) {
-        PublishedVersion v = version(budgetYear, null);
-        PublishedVersion.Row row = v.row(projectId).orElseThrow(() -> DomainException.notFound("published project", projectId));
+        PublishedVersion v = version(budgetYear, null, false);
+        PublishedVersion.Row row = publications.row(budgetYear, v.version(), projectId)
+                .orElseThrow(() -> DomainException.notFound("published project", projectId));
         return new PublishedProject(v, row, new ProjectTable(region, row.document(), row.revision(), row.approvalNumber()));
     }
 
