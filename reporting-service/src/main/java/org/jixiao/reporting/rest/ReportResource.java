@@ -160,7 +160,7 @@ public class ReportResource {
      * A PDF is rendered before the answer starts: once a streamed 200 is under way, a renderer that is
      * busy (503) or fails can no longer say so.
      */
-    private static Response rendered(StreamingOutput body, String type, String filename) {
+    static Response rendered(StreamingOutput body, String type, String filename) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             body.write(out);
@@ -170,7 +170,7 @@ public class ReportResource {
         return attachment(Response.ok(out.toByteArray(), type), filename);
     }
 
-    private static Response file(StreamingOutput body, String type, String filename) {
+    static Response file(StreamingOutput body, String type, String filename) {
         return attachment(Response.ok(body, type), filename);
     }
 

@@ -56,7 +56,9 @@ final class SummaryPdf {
             row(new String[] {Integer.toString(r.seq()), r.budgetUnitCode() + "-" + r.budgetUnitName(), r.projectName(),
                     r.amount().toPlainString()}, false);
         }
-        row(new String[] {"合计", "", "", s.total().toPlainString()}, true);
+        if (s.totalRow()) {
+            row(new String[] {"合计", "", "", s.total().toPlainString()}, true);
+        }
         page.close();
     }
 

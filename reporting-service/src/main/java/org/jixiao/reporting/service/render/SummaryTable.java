@@ -29,8 +29,11 @@ public final class SummaryTable {
                     .append(Html.esc(r.projectName())).append("</td><td class=\"num\">").append(r.amount().toPlainString())
                     .append("</td></tr>");
         }
-        b.append("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">")
-                .append(s.total().toPlainString()).append("</td></tr></tbody></table>");
+        if (s.totalRow()) {
+            b.append("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">")
+                    .append(s.total().toPlainString()).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
         return Html.page(s.title(), b.toString(), forPdf);
     }
 
@@ -44,14 +47,16 @@ public final class SummaryTable {
                 w.write(r.seq() + "," + csv(r.budgetUnitCode()) + "," + csv(r.budgetUnitName()) + "," + csv(r.projectName())
                         + "," + r.amount().toPlainString() + "\r\n");
             }
-            w.write("合计,,,," + s.total().toPlainString() + "\r\n");
+            if (s.totalRow()) {
+                w.write("合计,,,," + s.total().toPlainString() + "\r\n");
+            }
             w.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String csv(String v) {
+    static String csv(String v) {
         if (v == null) {
             return "";
         }

@@ -116,10 +116,12 @@ public final class XlsxWriter {
                 }
                 r++;
             }
-            ws.value(r, 0, "合计");
-            ws.range(r, 0, r, 2).merge();
-            ws.value(r, 3, s.total());
-            ws.style(r, 3).format(MONEY).bold().set();
+            if (s.totalRow()) {
+                ws.value(r, 0, "合计");
+                ws.range(r, 0, r, 2).merge();
+                ws.value(r, 3, s.total());
+                ws.style(r, 3).format(MONEY).bold().set();
+            }
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
