@@ -93,6 +93,13 @@ class PreReviewTest {
         assertThat(event.get("eventType").asText()).isEqualTo("IndicatorCheckCompleted");
         assertThat(event.get("revision").asInt()).isEqualTo(1);
         assertThat(event.at("/data/findings").findValuesAsText("code")).contains("REQUIRED_LEVEL1_MISSING");
+        // what the grammar read from every target travels with it, for reporting's open data
+        assertThat(event.at("/data/readings")).hasSize(doc.indicators().size());
+        assertThat(event.at("/data/readings/1/index").asInt()).isEqualTo(1);
+        assertThat(event.at("/data/readings/1/kind").asText()).isEqualTo("QUANTITATIVE"); // ≥19人
+        assertThat(event.at("/data/readings/1/operator").asText()).isEqualTo("GE");
+        assertThat(event.at("/data/readings/1/value").asText()).isEqualTo("19");
+        assertThat(event.at("/data/readings/1/unit").asText()).isEqualTo("人");
     }
 
     @Test

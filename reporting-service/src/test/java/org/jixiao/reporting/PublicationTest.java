@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.IndicatorCheckCompleted;
 import org.jixiao.common.events.ProjectApproved;
 import org.jixiao.common.events.ProjectSubmitted;
 import org.jixiao.common.events.Topics;
@@ -351,6 +352,31 @@ class PublicationTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(1 + seed.get("indicators").size() + SeedFixtures.project("JC-CQ-2025-019").get("indicators").size());
         assertThat(lines.get(1)).startsWith(year + ",1,1," + second + ",043007,晋城市城区公共就业和人才服务中心,就业相关补助,32904456.50,1,0,");
+    }
+
+    @Test
+    void shouldPublishWhatTheGrammarReadFromEachTargetBesideThePrintedText() throws Exception {
+        int year = 2071;
+        UUID id = approved("JC-CQ-2025-001", year); // row 0: 保障学校 ≥62所; row 3: 及时
+        KafkaProbe.send(Topics.INDICATOR_CHECKS, id.toString(), codec.encode(codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED,
+                id, 1, "indicator-service", new IndicatorCheckCompleted(List.of(), 2, 1, List.of(
+                        new IndicatorCheckCompleted.Reading(0, "QUANTITATIVE", "GE", "62", null, "所", null),
+                        new IndicatorCheckCompleted.Reading(3, "TIME", null, null, null, null, "2071-06-30"))))));
+        put(year, "公开", List.of(row(id, null))).then().statusCode(200);
+        publish(year);
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(given().get("/public/v1/" + year + "/open-data.json")
+                .asString()).at("/projects/0/targets/0").has("meaning"));
+        JsonNode targets = JSON.readTree(given().get("/public/v1/" + year + "/open-data.json").then().statusCode(200)
+                .extract().asString()).at("/projects/0/targets");
+        assertThat(targets.get(0).get("target").asText()).isEqualTo("≥62所");
+        assertThat(targets.get(0).get("meaning")).isEqualTo(JSON.readTree(
+                "{\"kind\":\"QUANTITATIVE\",\"operator\":\"GE\",\"value\":\"62\",\"unit\":\"所\"}"));
+        assertThat(targets.get(3).at("/meaning/deadline").asText()).isEqualTo("2071-06-30");
+        assertThat(targets.get(1).has("meaning")).isFalse();
+        List<String> csv = new String(given().get("/public/v1/" + year + "/open-data.csv").then().statusCode(200).extract()
+                .asByteArray(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(csv.get(0)).endsWith(",kind,operator,value,upperValue,unit,deadline");
+        assertThat(csv.get(1)).endsWith(",QUANTITATIVE,GE,62,,所,");
     }
 
     @Test

@@ -3,13 +3,27 @@ package org.jixiao.common.events;
 import java.util.List;
 
 /**
- * data of IndicatorCheckCompleted: the automated pre-review findings for one project revision, and how
- * many of its targets the grammar could quantify (for the statistics; null from older producers).
+ * data of IndicatorCheckCompleted: the automated pre-review findings for one project revision, how
+ * many of its targets the grammar could quantify (for the statistics), and what it read from each
+ * target (for open data); the last three are null from older producers.
  */
-public record IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets) {
+public record IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets,
+        List<Reading> readings) {
 
     public IndicatorCheckCompleted(List<Finding> findings) {
-        this(findings, null, null);
+        this(findings, null, null, null);
+    }
+
+    public IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets) {
+        this(findings, targets, quantifiedTargets, null);
+    }
+
+    /**
+     * What the target grammar reads from row {@code index}'s 指标值: its kind and, where it has them, the
+     * operator, value (upper bound of a range), unit and deadline (ISO date). Decimals as strings.
+     */
+    public record Reading(int index, String kind, String operator, String value, String upperValue, String unit,
+            String deadline) {
     }
 
     public enum Severity { ERROR, WARNING, INFO }

@@ -3,6 +3,7 @@ package org.jixiao.indicator.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import org.jixiao.common.messaging.Outbox;
 import org.jixiao.indicator.domain.FrameworkVariants;
 import org.jixiao.indicator.domain.checks.CheckEngine;
 import org.jixiao.indicator.domain.checks.Finding;
+import org.jixiao.indicator.domain.target.TargetMeaning;
 import org.jixiao.indicator.domain.target.TargetParser;
 import org.jixiao.indicator.repository.CheckRunRepository;
 
@@ -59,10 +61,23 @@ public class CheckService {
             return;
         }
         List<ProjectDocument.IndicatorRow> rows = project.indicators() == null ? List.of() : project.indicators();
-        int quantified = (int) rows.stream()
-                .filter(r -> parser.parse(r.target(), project.budgetYear()).quantified()).count();
+        List<IndicatorCheckCompleted.Reading> readings = new ArrayList<>();
+        int quantified = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                continue;
+            }
+            TargetMeaning m = parser.parse(rows.get(i).target(), project.budgetYear());
+            quantified += m.quantified() ? 1 : 0;
+            readings.add(reading(i, m));
+        }
         outbox.publish(Topics.INDICATOR_CHECKS, EventTypes.INDICATOR_CHECK_COMPLETED, projectId, revision,
-                FrameworkService.SERVICE_ACTOR, new IndicatorCheckCompleted(findings, rows.size(), quantified));
+                FrameworkService.SERVICE_ACTOR, new IndicatorCheckCompleted(findings, rows.size(), quantified, readings));
+    }
+
+    static IndicatorCheckCompleted.Reading reading(int index, TargetMeaning m) {
+        return new IndicatorCheckCompleted.Reading(index, m.kind().name(), m.operator() == null ? null : m.operator().name(),
+                m.value(), m.upperValue(), m.unit(), m.deadline() == null ? null : m.deadline().toString());
     }
 
     static IndicatorCheckCompleted.Finding toEvent(Finding f) {

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jixiao.common.contract.Json;
@@ -49,11 +51,26 @@ public class RevisionStore {
     }
 
     public void saveCheck(UUID projectId, int revision, RevisionCheck check) {
-        em.createNativeQuery("insert into report_findings (project_id, revision, findings, targets, quantified_targets)"
-                + " values (:p, :r, :f, :t, :q) on conflict (project_id, revision) do update set findings = excluded.findings,"
-                + " targets = excluded.targets, quantified_targets = excluded.quantified_targets")
+        em.createNativeQuery("insert into report_findings (project_id, revision, findings, targets, quantified_targets, readings)"
+                + " values (:p, :r, :f, :t, :q, :m) on conflict (project_id, revision) do update set findings = excluded.findings,"
+                + " targets = excluded.targets, quantified_targets = excluded.quantified_targets, readings = excluded.readings")
                 .setParameter("p", projectId).setParameter("r", revision).setParameter("f", check.findingsJson())
-                .setParameter("t", check.targets()).setParameter("q", check.quantifiedTargets()).executeUpdate();
+                .setParameter("t", check.targets()).setParameter("q", check.quantifiedTargets())
+                .setParameter("m", check.readingsJson()).executeUpdate();
+    }
+
+    /** What the grammar read from each target of a revision, by row index; empty when indicator-service sent none. */
+    public Map<Integer, JsonNode> readings(UUID projectId, int revision) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select readings from report_findings where project_id = :p and revision = :r"
+                + " and readings is not null").setParameter("p", projectId).setParameter("r", revision).getResultList();
+        Map<Integer, JsonNode> byIndex = new HashMap<>();
+        for (String readings : rows) {
+            for (JsonNode r : Json.tree(json, readings)) {
+                byIndex.put(r.path("index").asInt(), r);
+            }
+        }
+        return byIndex;
     }
 
     /** The findings of a revision's pre-review; empty when indicator-service has not reported one. */

@@ -108,7 +108,7 @@ public class PublicResource {
             case "pdf" -> ReportResource.rendered(out -> pdf.render(ProjectTableHtml.html(published.table(), true), out),
                     ReportResource.PDF, name + ".pdf");
             case "xlsx" -> ReportResource.file(out -> XlsxWriter.project(published.table(), out), ReportResource.XLSX, name + ".xlsx");
-            case "json" -> Response.ok(OpenDataService.project(row), MediaType.APPLICATION_JSON).build();
+            case "json" -> Response.ok(openData.project(row), MediaType.APPLICATION_JSON).build();
             default -> Response.ok(ProjectTableHtml.html(published.table()), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };
         return cacheable(Response.fromResponse(answer), tag);

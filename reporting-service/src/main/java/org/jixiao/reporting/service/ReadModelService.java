@@ -55,7 +55,8 @@ public class ReadModelService {
             case EventTypes.INDICATOR_CHECK_COMPLETED -> {
                 IndicatorCheckCompleted check = codec.data(event, IndicatorCheckCompleted.class);
                 fold.onChecked(event.projectId(), event.revision(),
-                        new RevisionCheck(Json.write(json, check.findings()), check.targets(), check.quantifiedTargets()));
+                        new RevisionCheck(Json.write(json, check.findings()), check.targets(), check.quantifiedTargets(),
+                                check.readings() == null ? null : Json.write(json, check.readings())));
             }
             default -> LOG.debugf("event type %s is not for reporting-service", event.eventType());
         }

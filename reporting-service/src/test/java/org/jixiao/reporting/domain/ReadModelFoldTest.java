@@ -21,8 +21,8 @@ class ReadModelFoldTest {
     static final OffsetDateTime T3 = T1.plusDays(40);
     static final ProjectDocument DOC = doc("城区学前教育公用经费", "4515600");
     static final ProjectDocument AMENDED = doc("城区学前教育公用经费", "4600000.19");
-    static final RevisionCheck CHECK_1 = new RevisionCheck("[{\"code\":\"unit-missing\",\"severity\":\"ERROR\"}]", 9, 6);
-    static final RevisionCheck CHECK_3 = new RevisionCheck("[]", 9, 7);
+    static final RevisionCheck CHECK_1 = new RevisionCheck("[{\"code\":\"unit-missing\",\"severity\":\"ERROR\"}]", 9, 6, null);
+    static final RevisionCheck CHECK_3 = new RevisionCheck("[]", 9, 7, "[{\"index\":0,\"kind\":\"DESCRIPTIVE\"}]");
 
     /** One delivered event, as the service maps it onto the fold. */
     record Event(String name, Consumer<ReadModelFold> step) {

@@ -13,7 +13,8 @@ import org.jixiao.reporting.service.OpenDataService;
 /** open-data.csv: one row per indicator (三级指标) of every published project, UTF-8 with a byte-order mark. */
 public final class OpenDataCsv {
     static final List<String> HEADER = List.of("budgetYear", "version", "seq", "projectId", "budgetUnitCode", "budgetUnitName",
-            "projectName", "amount", "revision", "indicatorIndex", "level1", "level2", "indicatorName", "target", "valueBasis", "note");
+            "projectName", "amount", "revision", "indicatorIndex", "level1", "level2", "indicatorName", "target", "valueBasis", "note",
+            "kind", "operator", "value", "upperValue", "unit", "deadline");
 
     private OpenDataCsv() {
     }
@@ -34,6 +35,11 @@ public final class OpenDataCsv {
                     cells.add(Integer.toString(p.revision()));
                     cells.add(Integer.toString(t.index()));
                     for (String v : new String[] {t.level1(), t.level2(), t.name(), t.target(), t.valueBasis(), t.note()}) {
+                        cells.add(SummaryTable.csv(v));
+                    }
+                    OpenDataService.Meaning m = t.meaning();
+                    for (String v : m == null ? new String[6]
+                            : new String[] {m.kind(), m.operator(), m.value(), m.upperValue(), m.unit(), m.deadline()}) {
                         cells.add(SummaryTable.csv(v));
                     }
                     w.write(String.join(",", cells) + "\r\n");
