@@ -1,13 +1,15 @@
 -- Runs as the owner role after every migration (Flyway callback): the runtime role the service connects as
 -- (${jixiao_app_user}) may read and write rows, nothing more. It owns nothing, so it cannot TRUNCATE, ALTER
 -- (DISABLE TRIGGER), DROP or CREATE; tables guarded by an append-only trigger (*_append_only functions)
--- also lose UPDATE and DELETE. Idempotent; skipped when one role does both (PGUSER only, the old setup).
+-- also lose UPDATE and DELETE. Idempotent; skipped when one role does both (PGUSER only, the old setup,
+-- or Dev Services' own user in the docker profile).
 do $$
 declare
     app text := '${jixiao_app_user}';
     t record;
 begin
-    if app = current_user then
+    -- a runtime role that does not exist (yet) could not log in either: nothing to grant
+    if app = current_user or not exists (select 1 from pg_roles where rolname = app) then
         return;
     end if;
     execute format('grant usage on schema public to %I', app);
