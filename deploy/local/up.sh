@@ -69,12 +69,19 @@ for s in "${services[@]}"; do
   if alive "$name"; then say "$name already running"; continue; fi
   port_open "$port" && { say "port $port is taken; cannot start $name"; exit 1; }
   say "starting $name on :$port"
-  # profile local: the development token key is trusted; production runs without a profile
+  # profile local: the development token key is trusted; production runs without a profile.
+  # Two database roles as in production: jixiao_<svc>_owner migrates, jixiao_<svc>_app is what the service
+  # connects as (rows only); the service creates them as PGUSER on first start.
+  svc=${name%-service}
   # shellcheck disable=SC2086
-  PORT=$port start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$name/target/quarkus-app/quarkus-run.jar"
+  PORT=$port \
+  JIXIAO_DB_OWNER_USER=jixiao_${svc}_owner JIXIAO_DB_OWNER_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
+  JIXIAO_DB_APP_USER=jixiao_${svc}_app JIXIAO_DB_APP_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
+    start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$name/target/quarkus-app/quarkus-run.jar"
 done
 ready=()
-for s in "${services[@]}"; do ready+=("http://127.0.0.1:${s##*:}/q/health/ready"); done
+# health and metrics answer on the management interface: port 9181-9184 (API port + 1100)
+for s in "${services[@]}"; do ready+=("http://127.0.0.1:$(( ${s##*:} + 1100 ))/q/health/ready"); done
 if ! java -cp "$cp" org.jixiao.deploy.LocalTool wait 120 "${ready[@]}"; then
   say "a service did not become ready; see $logs"; exit 1
 fi

@@ -25,6 +25,7 @@ final class LocalSystem implements AutoCloseable {
     private final Path root;
     private final Path work;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final int kafkaPort;
     private final int controllerPort;
@@ -43,6 +44,7 @@ final class LocalSystem implements AutoCloseable {
         controllerPort = freePort();
         for (String s : SERVICES) {
             ports.put(s, freePort());
+            managementPorts.put(s, freePort());
         }
     }
 
@@ -116,11 +118,17 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private void launch(String s) throws IOException {
-        Map<String, String> env = Map.of(
-                "PORT", Integer.toString(ports.get(s)),
-                "PGHOST", pgHost, "PGPORT", Integer.toString(pgPort), "PGUSER", pgUser, "PGPASSWORD", pgPassword,
-                "JIXIAO_DB_NAME", database(s),
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        // as in production: the owner role migrates, the service connects as a runtime role (rows only);
+        // the service creates both as PGUSER (DatabaseBootstrap)
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("PORT", Integer.toString(ports.get(s))),
+                Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(s))),
+                Map.entry("PGHOST", pgHost), Map.entry("PGPORT", Integer.toString(pgPort)),
+                Map.entry("PGUSER", pgUser), Map.entry("PGPASSWORD", pgPassword),
+                Map.entry("JIXIAO_DB_NAME", database(s)),
+                Map.entry("JIXIAO_DB_OWNER_USER", database(s) + "_owner"), Map.entry("JIXIAO_DB_OWNER_PASSWORD", "e2e-owner"),
+                Map.entry("JIXIAO_DB_APP_USER", database(s) + "_app"), Map.entry("JIXIAO_DB_APP_PASSWORD", "e2e-app"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()));
         Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
@@ -129,7 +137,7 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private void awaitReady(List<String> services) throws InterruptedException {
-        List<String> ready = services.stream().map(s -> url(s) + "/q/health/ready").toList();
+        List<String> ready = services.stream().map(s -> managementUrl(s) + "/q/health/ready").toList();
         if (!LocalTool.waitReady(Duration.ofSeconds(120), ready)) {
             throw new IllegalStateException("services not ready; logs in " + work + "\n" + tails());
         }
@@ -137,6 +145,11 @@ final class LocalSystem implements AutoCloseable {
 
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Health and metrics: the packaged services serve them on the management interface. */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
     }
 
     String bootstrapServers() {

@@ -84,4 +84,30 @@ class LibraryTest {
         given().auth().oauth2(DevTokens.admin()).delete("/api/v1/library/" + id).then().statusCode(204);
         given().auth().oauth2(REVIEWER).get("/api/v1/library/" + id).then().statusCode(404);
     }
+
+    @Test
+    void shouldLimitADepartmentsLibrarySearchToItsOwnDepartment() {
+        List<String> codes = java.util.stream.StreamSupport.stream(SeedFixtures.projects().spliterator(), false)
+                .map(p -> p.get("departmentCode").asText()).distinct().sorted().toList();
+        assertThat(codes).hasSizeGreaterThan(1);
+        String own = codes.get(0);
+        String other = codes.get(1);
+        String token = DevTokens.department(own);
+
+        int ownTotal = given().auth().oauth2(REVIEWER).get("/api/v1/library?size=1&department=" + own).then().statusCode(200)
+                .extract().path("total");
+        int allTotal = given().auth().oauth2(REVIEWER).get("/api/v1/library?size=1").then().statusCode(200)
+                .extract().path("total");
+        assertThat(ownTotal).isLessThan(allTotal);
+        given().auth().oauth2(token).get("/api/v1/library?size=1").then().statusCode(200).body("total", equalTo(ownTotal));
+        given().auth().oauth2(token).get("/api/v1/library?size=1&department=" + own).then().statusCode(200)
+                .body("total", equalTo(ownTotal));
+        List<Object> seen = given().auth().oauth2(token).get("/api/v1/library?size=500").then().statusCode(200)
+                .extract().path("items.findAll { it.scope != 'COMMON' && !it.departments.contains('" + own + "') }");
+        assertThat(seen).isEmpty();
+
+        given().auth().oauth2(token).get("/api/v1/library?department=" + other).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("https://jixiao.org/problems/other-department"));
+        given().auth().oauth2(DevTokens.admin()).get("/api/v1/library?size=1&department=" + other).then().statusCode(200);
+    }
 }

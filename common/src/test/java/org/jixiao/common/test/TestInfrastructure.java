@@ -10,12 +10,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.jixiao.common.db.DatabaseBootstrap;
 import org.jixiao.common.events.Topics;
 
 /**
  * The real PostgreSQL server and the real KRaft broker the tests of one JVM share, started once.
  * PGHOST (with PGPORT, PGUSER, PGPASSWORD) points the tests at an existing server instead of the
- * embedded one; KAFKA_BOOTSTRAP_SERVERS at an existing broker instead of the in-JVM one.
+ * embedded one (PGUSER needs CREATEDB and CREATEROLE: each test database gets its owner and runtime role); KAFKA_BOOTSTRAP_SERVERS at an existing broker instead of the in-JVM one.
  */
 public final class TestInfrastructure {
     private static TestInfrastructure instance;
@@ -129,15 +130,33 @@ public final class TestInfrastructure {
         return currentDatabase;
     }
 
-    /** Drops and creates a database, so every test run starts from an empty schema. */
+    /**
+     * Drops and creates a database, so every test run starts from an empty schema; owned by
+     * {@link #ownerRole}, which migrates it, while the service connects as {@link #appRole}, as in production.
+     */
     public void recreateDatabase(String name) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), pgUser, pgPassword);
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
-            s.execute("create database " + name + " encoding 'UTF8' template template0");
         } catch (Exception e) {
-            throw new IllegalStateException("cannot recreate database " + name, e);
+            throw new IllegalStateException("cannot drop database " + name, e);
         }
+        try {
+            DatabaseBootstrap.ensureDatabase("jdbc:postgresql://" + pgHost + ":" + pgPort + "/",
+                    new DatabaseBootstrap.Role(pgUser, pgPassword), name, ownerRole(name), appRole(name));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create database " + name + " and its roles", e);
+        }
+    }
+
+    /** The role that owns a test database and runs its migrations. */
+    public DatabaseBootstrap.Role ownerRole(String database) {
+        return new DatabaseBootstrap.Role(database + "_owner", "owner-" + database);
+    }
+
+    /** The runtime role a service under test connects as: rows only, no DDL, TRUNCATE or trigger control. */
+    public DatabaseBootstrap.Role appRole(String database) {
+        return new DatabaseBootstrap.Role(database + "_app", "app-" + database);
     }
 
     private void createTopics() throws Exception {
@@ -181,8 +200,10 @@ public final class TestInfrastructure {
     public Map<String, String> quarkusConfig(String database) {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.username", pgUser,
-                "quarkus.datasource.password", pgPassword,
+                "quarkus.datasource.username", appRole(database).name(),
+                "quarkus.datasource.password", appRole(database).password(),
+                "quarkus.flyway.username", ownerRole(database).name(),
+                "quarkus.flyway.password", ownerRole(database).password(),
                 "kafka.bootstrap.servers", bootstrapServers);
     }
 }

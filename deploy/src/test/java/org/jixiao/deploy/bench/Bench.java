@@ -36,6 +36,9 @@ public final class Bench {
     private static final String PROJECT = "http://127.0.0.1:8081";
     private static final String APPROVAL = "http://127.0.0.1:8083";
     private static final String REPORTING = "http://127.0.0.1:8084";
+    /** Health and metrics: the management interface of the local profile. */
+    private static final String PROJECT_MANAGEMENT = "http://127.0.0.1:9181";
+    private static final String REPORTING_MANAGEMENT = "http://127.0.0.1:9184";
 
     private final String integration = DevTokens.integration();
     private final String department = DevTokens.department("034");
@@ -80,7 +83,7 @@ public final class Bench {
                 throw new IllegalStateException(e);
             }
         });
-        HeapSampler heap = new HeapSampler(PROJECT);
+        HeapSampler heap = new HeapSampler(PROJECT_MANAGEMENT);
         heap.start();
         writer.start();
         long t0 = System.nanoTime();
@@ -186,7 +189,7 @@ public final class Bench {
         String url = REPORTING + "/api/v1/reports/summary?budgetYear=" + reportYear;
         awaitTrue(() -> json(get(url, reviewer)).get("rows").size() >= count, 500, Duration.ofMinutes(5));
         for (String format : List.of("xlsx", "html", "pdf")) {
-            HeapSampler heap = new HeapSampler(REPORTING);
+            HeapSampler heap = new HeapSampler(REPORTING_MANAGEMENT);
             heap.start();
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "&format=" + format))

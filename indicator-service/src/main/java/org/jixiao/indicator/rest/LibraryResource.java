@@ -89,11 +89,15 @@ public class LibraryResource {
 
     @GET
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Search the library by text, node and department (共性 indicators suit every department)")
+    @Operation(summary = "Search the library by text, node and department (共性 indicators suit every department)",
+            description = "A department token searches its own department's entries (and 共性 ones): without department= it"
+                    + " gets its own, with another department's code 403 other-department. Reviewers, admins and"
+                    + " integrations search any department or all.")
     public Page<View> search(@QueryParam("q") String q, @QueryParam("level1") String level1, @QueryParam("level2") String level2,
             @QueryParam("department") String department, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        return library.search(new LibraryFilter(q, level1, level2, department), new PageRequest(page, size)).map(View::of);
+        return library.search(new LibraryFilter(q, level1, level2, department), new PageRequest(page, size), caller.actor())
+                .map(View::of);
     }
 
     @GET

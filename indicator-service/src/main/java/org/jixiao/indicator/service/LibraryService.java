@@ -138,9 +138,20 @@ public class LibraryService {
         return library.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("library indicator", id));
     }
 
+    /**
+     * A department token searches what suits its own department: naming none means its own, naming another
+     * is refused (403 other-department) rather than quietly answered for the wrong department.
+     */
     @Transactional
-    public Page<LibraryIndicator> search(LibraryFilter filter, PageRequest page) {
-        return library.search(filter, page);
+    public Page<LibraryIndicator> search(LibraryFilter filter, PageRequest page, Actor actor) {
+        LibraryFilter effective = actor.restrictedToDepartment().map(own -> {
+            if (own.isBlank() || (filter.department() != null && !filter.department().equals(own))) {
+                throw DomainException.forbidden("other-department", "your token is limited to department " + own
+                        + " and cannot search the library of department " + filter.department());
+            }
+            return filter.forDepartment(own);
+        }).orElse(filter);
+        return library.search(effective, page);
     }
 
     /**

@@ -5,4 +5,8 @@ package org.jixiao.indicator.domain.library;
  * {@code department} keeps what suits that department (共性 indicators suit every department).
  */
 public record LibraryFilter(String text, String level1, String level2, String department) {
+
+    public LibraryFilter forDepartment(String code) {
+        return new LibraryFilter(text, level1, level2, code);
+    }
 }
