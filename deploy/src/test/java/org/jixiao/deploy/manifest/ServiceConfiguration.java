@@ -28,16 +28,10 @@ final class ServiceConfiguration {
     static final List<String> SERVICES = List.of("project-service", "indicator-service", "approval-service",
             "reporting-service");
 
-    /**
-     * Names the deployment files set ahead of the services reading them (the management interface and the
-     * owner/runtime database roles arrive in another change). Once the services read them they are simply
-     * known; remove a name from here then.
-     */
-    static final Set<String> AHEAD_OF_THE_SERVICES = Set.of("MANAGEMENT_PORT", "JIXIAO_DB_OWNER_USER",
-            "JIXIAO_DB_OWNER_PASSWORD", "JIXIAO_DB_APP_USER", "JIXIAO_DB_APP_PASSWORD");
-
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(:([^}]*))?}");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** Every variable an expression names, also those nested in a default: ${JIXIAO_DB_APP_USER:${PGUSER:postgres}}. */
+    private static final Pattern NAMED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\"([A-Z0-9_]+)\"\\)");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"");
 
@@ -54,6 +48,7 @@ final class ServiceConfiguration {
         this.properties = properties;
         properties.forEach((key, value) -> {
             known.add(environmentName(key));
+            NAMED.matcher(value).results().forEach(r -> known.add(r.group(1)));
             Matcher m = EXPRESSION.matcher(value);
             while (m.find()) {
                 if (!ENVIRONMENT_NAME.matcher(m.group(1)).matches()) {
@@ -117,7 +112,7 @@ final class ServiceConfiguration {
 
     /** True when the service reads this variable, or a deployment may set it for the image's launcher. */
     boolean reads(String variable) {
-        return known.contains(variable) || AHEAD_OF_THE_SERVICES.contains(variable) || variable.startsWith("QUARKUS_")
+        return known.contains(variable) || variable.startsWith("QUARKUS_")
                 || variable.startsWith("JAVA_") || variable.startsWith("OTEL_");
     }
 
