@@ -53,4 +53,21 @@ class ProblemMappersTest {
             assertThat(e.asBrokenRule().code()).isEqualTo("invalid-text");
         }
     }
+
+    enum Scope { GENERAL, SPECIFIC }
+
+    record Entry(Scope scope) {
+    }
+
+    @Test
+    void shouldRefuseANulAfterAnEnumValueWhichJacksonWouldTrimAway() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().registerModule(TextGuard.module());
+        assertThat(mapper.readValue("{\"scope\":\"SPECIFIC\"}", Entry.class).scope()).isEqualTo(Scope.SPECIFIC);
+        try {
+            mapper.readValue("{\"scope\":\"SPECIFIC\\u0000\"}", Entry.class);
+            throw new AssertionError("accepted a NUL after an enum value");
+        } catch (InvalidTextException e) {
+            assertThat(e.pointer()).isEqualTo("/scope");
+        }
+    }
 }
