@@ -375,11 +375,10 @@ public final class RequestFuzzer {
                 tree = mutate(r, op, tree);
             }
         }
-        if ("nul".equals(defect)) {
-            tree = plant(r, tree, NODES.textNode(pick(r, List.of("测试\u0000项目", "\u0000", "a\u0000b"))));
-        } else if ("surrogate".equals(defect)) {
-            tree = plant(r, tree, raw(pick(r, List.of("\"\\ud800\"", "\"x\\udc00\"", "\"\\ud83d\"", "\"\\udfff\\ud800\""))));
-        } else if ("root-type".equals(defect)) {
+        if (("nul".equals(defect) || "surrogate".equals(defect)) && !spoilText(r, tree, defect)) {
+            defect = "malformed-json"; // nothing textual to spoil
+        }
+        if ("root-type".equals(defect)) {
             tree = tree.isArray() ? NODES.textNode("x") : pick(r, List.of(NODES.arrayNode(), NODES.numberNode(1), NODES.textNode("x"), NODES.booleanNode(true)));
         }
         String text = serialise(tree);
@@ -519,6 +518,56 @@ public final class RequestFuzzer {
             default -> raw(pick(r, List.of("\"\\u0000\"", "\"\\ud800\"", "\"a\\u202eb\"", "\"\\u200b\\u200d\\ufeff\"")));
         };
         return hostile == null ? tree : plant(r, tree, hostile);
+    }
+
+    /**
+     * Puts a NUL or an unpaired surrogate into one of the document's own strings: the services refuse them in every
+     * string they read as text (a field they ignore, or a number written as a string, is not text they keep).
+     */
+    static boolean spoilText(Random r, JsonNode tree, String defect) {
+        List<JsonNode> parents = new ArrayList<>();
+        collect(tree, parents);
+        List<Object[]> texts = new ArrayList<>();
+        for (JsonNode parent : parents) {
+            if (parent instanceof ObjectNode o) {
+                o.fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) {
+                        texts.add(new Object[] {o, e.getKey()});
+                    }
+                });
+            } else if (parent instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isTextual()) {
+                        texts.add(new Object[] {a, i});
+                    }
+                }
+            }
+        }
+        if (texts.isEmpty()) {
+            return false;
+        }
+        Object[] at = texts.get(r.nextInt(texts.size()));
+        JsonNode current = at[0] instanceof ObjectNode o ? o.get((String) at[1]) : ((ArrayNode) at[0]).get((Integer) at[1]);
+        String text = current.asText();
+        JsonNode spoiled;
+        if (defect.equals("nul")) {
+            spoiled = NODES.textNode(pick(r, List.of(text + "\u0000", "\u0000" + text, text.isEmpty() ? "\u0000" : text.charAt(0) + "\u0000" + text.substring(1))));
+        } else {
+            String quoted;
+            try {
+                quoted = JSON.writeValueAsString(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            String lone = pick(r, List.of("\\ud800", "\\udc00", "\\ud83d", "\\udfff"));
+            spoiled = raw(r.nextBoolean() ? quoted.substring(0, quoted.length() - 1) + lone + "\"" : "\"" + lone + quoted.substring(1));
+        }
+        if (at[0] instanceof ObjectNode o) {
+            o.set((String) at[1], spoiled);
+        } else {
+            ((ArrayNode) at[0]).set((Integer) at[1], spoiled);
+        }
+        return true;
     }
 
     /** Puts the value at a random place of the tree: a field of an object, an element of an array, or the root. */
