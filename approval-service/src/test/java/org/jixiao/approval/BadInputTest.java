@@ -62,6 +62,13 @@ class BadInputTest {
     }
 
     @Test
+    void shouldAnswer400ForAStageNameLongerThanItsColumn() {
+        problem(given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"stages\":[{\"name\":\"" + "审".repeat(101) + "\",\"targetDays\":5}]}")
+                .when().put("/api/v1/routes/2038").then(), 400, "validation");
+    }
+
+    @Test
     void shouldAnswer400ForANullRoute() {
         problem(given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body("null")
                 .when().put("/api/v1/routes/2036").then(), 400, "validation");
