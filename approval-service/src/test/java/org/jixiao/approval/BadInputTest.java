@@ -43,6 +43,32 @@ class BadInputTest {
     }
 
     @Test
+    void shouldReplaceOneYearsRouteFromConcurrentRequestsWithoutAServerError() throws Exception {
+        String body = "{\"stages\":[{\"name\":\"初审\",\"targetDays\":5},{\"name\":\"复审\",\"targetDays\":5}]}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body(body)
+                        .when().put("/api/v1/routes/2037").then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                org.assertj.core.api.Assertions.assertThat(a.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(REVIEWER).when().get("/api/v1/routes/2037").then().statusCode(200).body("stages.size()", equalTo(2));
+    }
+
+    @Test
+    void shouldAnswer400ForAStageNameLongerThanItsColumn() {
+        problem(given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"stages\":[{\"name\":\"" + "审".repeat(101) + "\",\"targetDays\":5}]}")
+                .when().put("/api/v1/routes/2038").then(), 400, "validation");
+    }
+
+    @Test
     void shouldAnswer400ForANullRoute() {
         problem(given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body("null")
                 .when().put("/api/v1/routes/2036").then(), 400, "validation");

@@ -34,10 +34,20 @@ final class LocalSystem implements AutoCloseable {
     private int pgPort;
     private String pgUser;
     private String pgPassword;
+    private String attachedBootstrap;
 
     LocalSystem(Path root) throws IOException {
+        this(root, true);
+    }
+
+    private LocalSystem(Path root, boolean fresh) throws IOException {
         this.root = root;
         this.work = root.resolve("deploy/target/e2e");
+        if (!fresh) {
+            kafkaPort = 0;
+            controllerPort = 0;
+            return;
+        }
         deleteRecursively(work);
         Files.createDirectories(work);
         kafkaPort = freePort();
@@ -46,6 +56,40 @@ final class LocalSystem implements AutoCloseable {
             ports.put(s, freePort());
             managementPorts.put(s, freePort());
         }
+    }
+
+    /**
+     * A system another process started and described with {@link #describe()}: for iterating on a test
+     * without starting everything again. Closing it stops nothing.
+     */
+    static LocalSystem attach(Path root, java.util.Properties described) throws IOException {
+        LocalSystem s = new LocalSystem(root, false);
+        for (String service : SERVICES) {
+            s.ports.put(service, Integer.parseInt(described.getProperty(service)));
+        }
+        s.pgHost = described.getProperty("pg.host");
+        s.pgPort = Integer.parseInt(described.getProperty("pg.port"));
+        s.pgUser = described.getProperty("pg.user");
+        s.pgPassword = described.getProperty("pg.password");
+        s.attachedBootstrap = described.getProperty("kafka");
+        return s;
+    }
+
+    /** What {@link #attach} needs to reach this system from another process. */
+    java.util.Properties describe() {
+        java.util.Properties p = new java.util.Properties();
+        ports.forEach((service, port) -> p.setProperty(service, Integer.toString(port)));
+        p.setProperty("pg.host", pgHost);
+        p.setProperty("pg.port", Integer.toString(pgPort));
+        p.setProperty("pg.user", pgUser);
+        p.setProperty("pg.password", pgPassword);
+        p.setProperty("kafka", bootstrapServers());
+        return p;
+    }
+
+    /** A connection to the service's own database, for tests that compare rows. */
+    Connection connect(String service) throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database(service), pgUser, pgPassword);
     }
 
     void startPostgres() throws Exception {
@@ -138,7 +182,7 @@ final class LocalSystem implements AutoCloseable {
 
     private void awaitReady(List<String> services) throws InterruptedException {
         List<String> ready = services.stream().map(s -> managementUrl(s) + "/q/health/ready").toList();
-        if (!LocalTool.waitReady(Duration.ofSeconds(120), ready)) {
+        if (!LocalTool.waitReady(Duration.ofSeconds(Long.getLong("jixiao.e2e.ready-seconds", 240)), ready)) {
             throw new IllegalStateException("services not ready; logs in " + work + "\n" + tails());
         }
     }
@@ -153,6 +197,9 @@ final class LocalSystem implements AutoCloseable {
     }
 
     String bootstrapServers() {
+        if (attachedBootstrap != null) {
+            return attachedBootstrap;
+        }
         return "127.0.0.1:" + kafkaPort;
     }
 
@@ -185,8 +232,7 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private long unpublished(String service) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database(service),
-                pgUser, pgPassword);
+        try (Connection c = connect(service);
                 Statement st = c.createStatement();
                 java.sql.ResultSet rs = st.executeQuery("select count(*) from outbox_event where "
                         + org.jixiao.common.messaging.OutboxRepository.PUBLISHABLE)) {

@@ -110,4 +110,19 @@ class LibraryTest {
                 .contentType("application/problem+json").body("type", equalTo("https://jixiao.org/problems/other-department"));
         given().auth().oauth2(DevTokens.admin()).get("/api/v1/library?size=1&department=" + other).then().statusCode(200);
     }
+
+    @Test
+    void shouldAnswer400ToLibraryTextLongerThanItsColumnsAnd400ToANullFrameworkBody() {
+        String admin = DevTokens.admin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"过长\",\"level1\":\"" + "绩".repeat(21) + "\",\"level2\":\"数量指标\"}")
+                .post("/api/v1/library").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"过长\",\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"departments\":[\"" + "0".repeat(21) + "\"]}")
+                .post("/api/v1/library").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("null")
+                .post("/api/v1/frameworks/years/2031/aliases").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("null")
+                .put("/api/v1/frameworks/years/2031").then().statusCode(400).contentType("application/problem+json");
+    }
 }

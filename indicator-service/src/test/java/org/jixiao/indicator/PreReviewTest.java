@@ -67,6 +67,15 @@ class PreReviewTest {
     }
 
     @Test
+    void shouldAnswer400ToANullIndicatorRowInsteadOfFailing() {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-001");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) doc.get("indicators")).addNull();
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(doc.toString())
+                .when().post("/api/v1/checks").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://jixiao.org/problems/null-indicator"));
+    }
+
+    @Test
     void shouldReportMissingBenefitAndSatisfactionCategories() {
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(SeedFixtures.project("JC-CQ-2025-003").toString())
                 .when().post("/api/v1/checks").then().statusCode(200)

@@ -11,6 +11,9 @@ import org.jixiao.approval.domain.ReviewRoute;
 /** The configured 审核流程 per budget year; the default route where none is configured. */
 @ApplicationScoped
 public class RouteRepository {
+    /** First key of the advisory lock that serialises replacements of one year's route (the year is the second). */
+    private static final int ROUTE_LOCK = 0x5254;
+
     private final EntityManager em;
 
     public RouteRepository(EntityManager em) {
@@ -30,6 +33,10 @@ public class RouteRepository {
     }
 
     public void replace(ReviewRoute route) {
+        // two replacements of one year at once would both delete nothing and then insert the same positions:
+        // the second waits for the first (held until commit) instead of failing on the primary key
+        em.createNativeQuery("select pg_advisory_xact_lock(:k, :y)").setParameter("k", ROUTE_LOCK)
+                .setParameter("y", route.budgetYear()).getSingleResult();
         em.createNativeQuery("delete from review_stage where budget_year = :y").setParameter("y", route.budgetYear())
                 .executeUpdate();
         for (int i = 0; i < route.stages().size(); i++) {

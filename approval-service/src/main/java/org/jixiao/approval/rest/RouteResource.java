@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -33,9 +34,10 @@ public class RouteResource {
         this.routes = routes;
     }
 
-    public record StageRequest(@NotBlank String name, @Min(1) int targetDays,
+    /** The sizes are review_stage's columns: longer text answers 400, not a database error. */
+    public record StageRequest(@NotBlank @Size(max = 100) String name, @Min(1) int targetDays,
             @Schema(description = "reviewer names allowed on this stage; empty = any reviewer") Set<String> allowedReviewers,
-            @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") String requiredClaim,
+            @Schema(description = "a token claim reviewers need, as claim=value, e.g. office=绩效管理股") @Size(max = 200) String requiredClaim,
             @Schema(description = "四眼原则: whoever decides this stage of a case decides no other stage of it; true when omitted")
             Boolean fourEyes) {
     }

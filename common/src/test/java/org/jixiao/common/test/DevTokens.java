@@ -57,6 +57,34 @@ public final class DevTokens {
         }
     }
 
+    /** A token of the development key whose lifetime ended an hour ago (well past any clock skew allowance). */
+    public static String expired(String subject, String role) {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(CLASSPATH_KEY)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_KEY + " is not on the class path");
+            }
+            return sign(new String(in.readAllBytes(), StandardCharsets.US_ASCII), subject, role, Map.of(), -3600);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A well-formed token with the right issuer and audience, signed by a key no service trusts. */
+    public static String signedByUnknownKey(String subject, String role) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String pem = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            return sign(pem, subject, role, Map.of(), 12 * 3600);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Signs with the given PKCS#8 key; {@code claims} may override iss, aud and the others except iat, exp
+     * and jti, and a negative lifetime gives a token that expired that many seconds ago.
+     */
     public static String sign(String privateKeyPem, String subject, String role, Map<String, String> claims,
             long lifetimeSeconds) {
         long now = Instant.now().getEpochSecond();
@@ -67,7 +95,7 @@ public final class DevTokens {
         payload.put("aud", AUDIENCE);
         payload.put("groups", new String[] {role});
         payload.putAll(claims);
-        payload.put("iat", now);
+        payload.put("iat", lifetimeSeconds < 0 ? now + 2 * lifetimeSeconds : now);
         payload.put("exp", now + lifetimeSeconds);
         payload.put("jti", UUID.randomUUID().toString());
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");

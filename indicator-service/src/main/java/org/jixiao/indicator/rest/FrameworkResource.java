@@ -3,6 +3,8 @@ package org.jixiao.indicator.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,11 +36,12 @@ public class FrameworkResource {
         this.caller = caller;
     }
 
-    public record Assignment(@NotBlank String frameworkCode) {
+    public record Assignment(@NotBlank @Size(max = 40) String frameworkCode) {
     }
 
     /** A printed pair and the node of the year's framework it stands for; null level2/toLevel2: any / the printed one. */
-    public record Alias(@NotBlank String level1, String level2, @NotBlank String toLevel1, String toLevel2) {
+    public record Alias(@NotBlank @Size(max = 100) String level1, @Size(max = 100) String level2,
+            @NotBlank @Size(max = 100) String toLevel1, @Size(max = 100) String toLevel2) {
         static Alias of(FrameworkVariants.Variant v) {
             return new Alias(v.level1(), v.level2(), v.toLevel1(), v.toLevel2());
         }
@@ -57,7 +60,7 @@ public class FrameworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a printed variant (alias) of a level to a budget year's framework; the checks then report LEVEL_MAPPED, not an ERROR")
-    public List<Alias> addAlias(@PathParam("budgetYear") int budgetYear, @Valid Alias alias) {
+    public List<Alias> addAlias(@PathParam("budgetYear") int budgetYear, @NotNull @Valid Alias alias) {
         return frameworks.addAlias(budgetYear, alias.level1(), blankToNull(alias.level2()), alias.toLevel1(),
                 blankToNull(alias.toLevel2()), caller.actor()).stream().map(Alias::of).toList();
     }
@@ -86,7 +89,7 @@ public class FrameworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Choose the framework of a budget year")
-    public Framework assign(@PathParam("budgetYear") int budgetYear, @Valid Assignment assignment) {
+    public Framework assign(@PathParam("budgetYear") int budgetYear, @NotNull @Valid Assignment assignment) {
         return frameworks.assign(budgetYear, assignment.frameworkCode(), caller.actor());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -62,9 +63,12 @@ public class LibraryResource {
         }
     }
 
-    public record Request(@NotBlank String name, @NotBlank String level1, @NotBlank String level2, String unit,
-            TargetMeaning.Kind valueKind, TargetMeaning.Direction direction, String valueBasis, String description,
-            Set<String> departments, LibraryIndicator.Scope scope) {
+    /** The sizes are the columns' (V3): longer text answers 400, not a database error. */
+    public record Request(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 20) String level1,
+            @NotBlank @Size(max = 30) String level2, @Size(max = 30) String unit,
+            TargetMeaning.Kind valueKind, TargetMeaning.Direction direction, @Size(max = 20) String valueBasis,
+            @Size(max = 20_000) String description,
+            @Size(max = 60) Set<@NotBlank @Size(max = 20) String> departments, LibraryIndicator.Scope scope) {
         LibraryService.Entry entry() {
             return new LibraryService.Entry(name, level1, level2, unit, valueKind, direction, valueBasis, description,
                     departments, scope);

@@ -46,6 +46,9 @@ public class CheckService {
         if (project.budgetYear() == null) {
             throw DomainException.invalid("budget-year-required", "budgetYear decides which framework applies");
         }
+        if (project.indicators() != null && project.indicators().stream().anyMatch(java.util.Objects::isNull)) {
+            throw DomainException.invalid("null-indicator", "an indicator row is null; send an object per row");
+        }
         return engine.run(project, frameworks.levelsFor(project.budgetYear()));
     }
 
