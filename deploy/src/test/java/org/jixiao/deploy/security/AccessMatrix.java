@@ -53,6 +53,12 @@ public final class AccessMatrix {
             POST   /api/v1/frameworks/years/{budgetYear}/aliases    -  F  F  F  A  F
             POST   /api/v1/targets/parse                            -  Y  Y  Y  Y  Y
             POST   /api/v1/checks                                   -  Y  Y  Y  Y  Y
+            POST   /api/v1/evaluations/score                        -  A  A  A  A  A
+            GET    /api/v1/evaluations/policies/{budgetYear}        -  Y  Y  Y  Y  Y
+            PUT    /api/v1/evaluations/policies/{budgetYear}        -  F  F  F  A  F
+            POST   /api/v1/monitoring/assess                        -  A  A  A  A  A
+            GET    /api/v1/monitoring/policies/{budgetYear}         -  Y  Y  Y  Y  Y
+            PUT    /api/v1/monitoring/policies/{budgetYear}         -  F  F  F  A  F
             GET    /api/v1/library                                  -  Y  Y  Y  Y  Y
             POST   /api/v1/library                                  -  F  F  F  Y  F
             GET    /api/v1/library/suggestions                      -  Y  L  Y  Y  F
@@ -68,6 +74,8 @@ public final class AccessMatrix {
             GET    /api/v1/cases/{id}/history                       -  Y  H  Y  Y  F
             GET    /api/v1/routes/{budgetYear}                      -  F  F  Y  Y  F
             PUT    /api/v1/routes/{budgetYear}                      -  F  F  F  A  F
+            GET    /api/v1/grading-rules/{budgetYear}               -  F  F  Y  Y  F
+            PUT    /api/v1/grading-rules/{budgetYear}               -  F  F  F  A  F
             GET    /api/v1/dashboard/queues                         -  Y  L  Y  Y  F
             GET    /api/v1/dashboard/my-cases                       -  F  F  Y  Y  F
             GET    /api/v1/dashboard/counts                         -  Y  L  Y  Y  F
@@ -76,6 +84,16 @@ public final class AccessMatrix {
             GET    /api/v1/reports/summary                          -  Y  L  Y  Y  Y
             GET    /api/v1/reports/statistics                       -  Y  L  Y  Y  Y
             GET    /api/v1/reports/projects/{id}                    -  Y  H  Y  Y  Y
+            GET    /api/v1/publications/{budgetYear}                -  F  F  200/404  200/404  F
+            PUT    /api/v1/publications/{budgetYear}                -  F  F  F  A  F
+            POST   /api/v1/publications/{budgetYear}/publish        -  F  F  F  A  F
+            GET    /api/v1/publications/{budgetYear}/summary        -  F  F  200/404  200/404  F
+            GET    /public/v1/{budgetYear}/summary                  200/404  200/404  200/404  200/404  200/404  200/404
+            GET    /public/v1/{budgetYear}/projects/{projectId}     200/404  200/404  200/404  200/404  200/404  200/404
+            GET    /public/v1/{budgetYear}/open-data.json           200/404  200/404  200/404  200/404  200/404  200/404
+            GET    /public/v1/{budgetYear}/open-data.csv            200/404  200/404  200/404  200/404  200/404  200/404
+            GET    /public/v1/open-data.schema.json                 200  200  200  200  200  200
+            GET    /public/v1/project.schema.json                   200  200  200  200  200  200
             POST   /api/v1/admin/rebuild                            -  F  F  F  A  F
             GET    /api/v1/admin/outbox                             -  F  F  F  Y  F
             POST   /api/v1/admin/outbox/{eventId}/retry             -  F  F  F  404  F
@@ -189,7 +207,8 @@ public final class AccessMatrix {
             }
             md.append('\n');
         }
-        md.append("\nAny other token (none, expired, another issuer or audience, an unknown key) gets 401 everywhere.\n");
+        md.append("\nAny other token (none, expired, another issuer or audience, an unknown key) gets 401 everywhere but under"
+                + " `/public/v1`, which answers anyone without a token.\n");
         return md.toString();
     }
 

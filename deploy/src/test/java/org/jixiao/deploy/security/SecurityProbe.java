@@ -242,6 +242,7 @@ public final class SecurityProbe {
             case "budgetYear" -> op.isRead() ? "2025" : Integer.toString(CONFIG_YEAR);
             case "revision" -> "1";
             case "eventId" -> "00000000-0000-0000-0000-000000000011";
+            case "projectId" -> projectId;
             case "id" -> op.path().contains("/cases/") ? caseId : op.path().contains("/library/") ? libraryId : projectId;
             default -> throw new IllegalStateException("no matrix value for path parameter " + name + " of " + op.key()
                     + ": add one to SecurityProbe.pathValue");
