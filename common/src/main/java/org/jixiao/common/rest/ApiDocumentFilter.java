@@ -173,6 +173,17 @@ public class ApiDocumentFilter implements OASFilter {
                         .content(problemContent()));
             }
         }
+        // Quarkus adds a bare "400 Bad Request" to operations with a validated body; every error is a Problem
+        for (var r : responses.getAPIResponses().entrySet()) {
+            APIResponse response = r.getValue();
+            if (r.getKey().startsWith("4") && response.getRef() == null && (response.getContent() == null
+                    || response.getContent().getMediaTypes() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+                if (PROBLEMS.containsKey(r.getKey())) {
+                    response.setDescription(PROBLEMS.get(r.getKey()));
+                }
+            }
+        }
     }
 
     private static boolean namesById(List<Parameter> parameters) {
