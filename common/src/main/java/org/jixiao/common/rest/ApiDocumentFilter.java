@@ -125,6 +125,14 @@ public class ApiDocumentFilter implements OASFilter {
             pure = true;
             op.getResponses().removeExtension(PURE);
         }
+        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+            for (APIResponse response : op.getResponses().getAPIResponses().values()) {
+                if (response.getExtensions() != null && response.getExtensions().containsKey(PURE)) {
+                    pure = true;
+                    response.removeExtension(PURE);
+                }
+            }
+        }
         List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) {
             parameters.addAll(item.getParameters());
