@@ -43,9 +43,6 @@ import org.jixiao.common.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases", description = "审核案卷: the finance bureau's review of each submitted revision")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "no such case, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
     private final CaseService service;
     private final CaseQueryService queries;
@@ -114,6 +111,7 @@ public class CaseResource {
     @Path("{id}/claim")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Take the case for the current stage")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "closed or claimed by someone else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView claim(@PathParam("id") UUID id) {
         return CaseView.of(queries.summary(service.claim(id, caller.actor())));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.domain.Roles;
@@ -39,6 +40,7 @@ public class OutboxResource {
     @POST
     @Path("{eventId}/retry")
     @Operation(summary = "Put a parked event back in line (after the broker's limit or permission was fixed)")
+    @APIResponse(responseCode = "204", description = "back in line")
     public void retry(@PathParam("eventId") UUID eventId) {
         outbox.retry(eventId, caller.name());
     }

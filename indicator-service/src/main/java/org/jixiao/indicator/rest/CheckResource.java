@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Roles;
+import org.jixiao.common.rest.ApiDocumentFilter;
 import org.jixiao.common.rest.Problem;
 import org.jixiao.indicator.domain.checks.Finding.Severity;
 import org.jixiao.indicator.service.CheckService;
@@ -47,6 +49,7 @@ public class CheckResource {
     @Operation(summary = "Check an interchange document against the framework of its budget year")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckResult.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ApiDocumentFilter.PURE, value = "true")
     public CheckResult check(@NotNull ProjectDocument project) {
         return new CheckResult(checks.check(project).stream().map(Finding::of).toList());
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
+import org.jixiao.common.rest.ApiDocumentFilter;
 import org.jixiao.indicator.service.TargetService;
 
 @Path("/api/v1/targets")
@@ -48,7 +50,9 @@ public class TargetResource {
     @Operation(summary = "Read 指标值: kind QUANTITATIVE (operator, value, unit; relativeTo for 较上年/预算 targets),"
             + " TIME (deadline, frequency, period, timely), QUALITATIVE (direction or grade), TIERED (tiers)"
             + " or DESCRIPTIVE (free text, never an error)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetMeaningView.class)))
+    @APIResponse(responseCode = "200", description = "the meaning of text, or results for texts",
+            content = @Content(schema = @Schema(oneOf = {TargetMeaningView.class, ParseResponse.class})))
+    @Extension(name = ApiDocumentFilter.PURE, value = "true")
     public Object parse(@NotNull ParseRequest request) {
         if (request.texts() != null) {
             return new ParseResponse(null, targets.parseAll(request.texts(), request.budgetYear()).stream()

@@ -58,8 +58,6 @@ import org.jixiao.project.service.RevisionService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projects", description = "项目支出绩效目标表: declare, edit, submit, import and export")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "no or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String NDJSON = "application/x-ndjson";

@@ -107,6 +107,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Funding by department and status, projects and indicators by 一级/二级, findings by code (amounts in 元)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatisticsService.Statistics.class)))
     public StatisticsService.Statistics statistics(@QueryParam("budgetYear") @NotNull @Min(2000) @Max(2100) Integer budgetYear,
             @QueryParam("department") String department,
             @QueryParam("status") @Parameter(description = "APPROVED, SUBMITTED or RETURNED; all when absent") String status) {
@@ -119,8 +120,10 @@ public class ReportResource {
     @Produces({MediaType.TEXT_HTML, PDF, XLSX})
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "项目支出绩效目标表 of one project (approved revision unless ?revision=n), by Accept or ?format=html|pdf|xlsx")
-    @APIResponse(responseCode = "200", description = "the table", content = {@Content(mediaType = MediaType.TEXT_HTML),
-            @Content(mediaType = PDF), @Content(mediaType = XLSX)})
+    @APIResponse(responseCode = "200", description = "the table", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
     public Response project(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         ProjectTable table = reports.projectTable(id, revision, caller.actor());
