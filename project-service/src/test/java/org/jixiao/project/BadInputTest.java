@@ -64,6 +64,19 @@ class BadInputTest {
     }
 
     @Test
+    void shouldRefuseA201stIndicatorRowWhileReadingTheBody() {
+        ObjectNode doc = ProjectApiTest.draftDocument("JC-CQ-2025-001");
+        com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("indicators");
+        while (rows.size() <= 200) {
+            rows.add(rows.get(0).deepCopy());
+        }
+        problem(given().auth().oauth2(EDU).contentType(ContentType.JSON).body(doc.toString())
+                .when().post("/api/v1/projects").then(), 400, "invalid-json")
+                .body("errors[0].pointer", equalTo("/indicators"))
+                .body("errors[0].message", equalTo("at most 200 indicator rows"));
+    }
+
+    @Test
     void shouldAnswer400InvalidTextForANulCharacterInAMergePatch() {
         String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-002"));
         String etag = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).header("ETag");

@@ -1,6 +1,7 @@
 package org.jixiao.common.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record ProjectDocument(
         String annualGoal,
         String implementingUnit,
         String funding,
-        List<IndicatorRow> indicators) {
+        @JsonDeserialize(using = IndicatorRowsDeserializer.class) List<IndicatorRow> indicators) {
 
     /** One 三级指标 row in printed order. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
