@@ -193,7 +193,7 @@ class ReviewCycleTest {
     }
 
     private static String createWithSatisfactionUnderBenefit(int budgetYear) {
-        ObjectNode doc = ProjectApiTest.seedDocument("JC-CQ-2025-001");
+        ObjectNode doc = ProjectApiTest.draftDocument("JC-CQ-2025-001");
         doc.put("budgetYear", budgetYear);
         com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("indicators");
         ObjectNode last = (ObjectNode) rows.get(rows.size() - 1);
