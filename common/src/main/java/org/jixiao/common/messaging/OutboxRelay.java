@@ -203,7 +203,8 @@ public class OutboxRelay {
                     failing = false;
                     LOG.info("outbox relay is publishing again");
                 }
-                // What is still publishable after a short batch belongs to keys another instance holds.
+                // What is still publishable after a short batch belongs to keys another instance holds (or was
+                // committed meanwhile, and its commit has queued a drain anyway).
                 if (QuarkusTransaction.requiringNew().call(repository::anyPublishable)) {
                     retrySoon();
                 }
@@ -216,7 +217,7 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows are left that this relay did not take: their keys are held by another instance. */
+    /** Rows are left that this relay could not take; look again before the next poll. */
     private void retrySoon() {
         if (executor != null && retryQueued.compareAndSet(false, true)) {
             try {
