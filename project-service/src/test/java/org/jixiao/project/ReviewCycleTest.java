@@ -153,7 +153,7 @@ class ReviewCycleTest {
                 new Framework.Level1("效益指标", true, List.of(), List.of(new Framework.Level2("社会效益指标", List.of()))),
                 new Framework.Level1("满意度指标", true, List.of(), List.of(new Framework.Level2("服务对象满意度指标", List.of())))));
         KafkaProbe.send(Topics.FRAMEWORKS, "framework-2029", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
-                "indicator-service", new FrameworkPublished(2029, costFirst))));
+                "indicator-service", new FrameworkPublished(2029, costFirst, 1))));
         ObjectNode doc2029 = ProjectApiTest.draftDocument("JC-CQ-2025-001");
         doc2029.put("budgetYear", 2029);
         String id = ProjectApiTest.create(EDU, doc2029);
@@ -178,9 +178,9 @@ class ReviewCycleTest {
         Framework.Placement satisfactionUnderBenefit = new Framework.Placement("2015–2020年国家指标体系", "效益指标",
                 "社会公众或服务对象满意度指标", "满意度指标", "服务对象满意度指标");
         KafkaProbe.send(Topics.FRAMEWORKS, "framework-2030", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
-                "indicator-service", new FrameworkPublished(2030, classic.withPlacements(List.of(satisfactionUnderBenefit))))));
+                "indicator-service", new FrameworkPublished(2030, classic.withPlacements(List.of(satisfactionUnderBenefit)), 1))));
         KafkaProbe.send(Topics.FRAMEWORKS, "framework-2031", codec.encode(codec.envelope(EventTypes.FRAMEWORK_PUBLISHED, null, 0,
-                "indicator-service", new FrameworkPublished(2031, classic))));
+                "indicator-service", new FrameworkPublished(2031, classic, 1))));
         String mapped = createWithSatisfactionUnderBenefit(2030);
         String refused = createWithSatisfactionUnderBenefit(2031);
         String satisfactionRow = "/indicators/" + (ProjectApiTest.seedDocument("JC-CQ-2025-001").get("indicators").size() - 1)

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,32 +55,69 @@ import org.jixiao.common.events.Topics;
  * parked and logged once; the later rows of its key wait behind it while other keys keep flowing. A
  * transient failure (broker away) leaves the row for the next poll.
  *
+ * <p>Several instances of a service run a relay each over the same outbox table. A key's order holds between
+ * them because a relay publishes a key's rows only while it holds that key's transaction-level advisory lock
+ * ({@link OutboxRepository#lockPublishableKeys}) and reads the rows after taking it: the lock makes the
+ * instances take turns per key, and the read after the lock starts at the key's oldest unpublished row, so
+ * no instance can send row 2 of a project while another still holds row 1 (the old {@code SKIP LOCKED} on
+ * rows allowed exactly that). Keys are spread over the instances, each committing on its own, so the
+ * publish-after-commit fast path stays on every instance. A relay that dies mid-publish loses its connection,
+ * PostgreSQL aborts its transaction and releases its keys; the next relay republishes what was not marked.
+ * Advisory locks need no privilege beyond connecting.
+ *
+ * <p>This relies on the writers of one key serializing on their aggregate (a project's rows are written by
+ * transactions that update the project row), so that the {@code seq} order of a key's rows is their commit order.
+ *
+ * <p>Duplicates are possible, never reordering: a relay that sent rows and died (or lost its connection)
+ * before its commit leaves them unmarked, and the next holder sends them again; late sends of such a
+ * relay's producer may land after the new holder's. Both streams run from the same oldest unpublished row in
+ * order, so keeping the first delivery of each eventId ({@link Inbox}) leaves the key's events in order.
+ *
+ * <p>When a key it wants is held by another instance, a relay looks again after {@link #BUSY_RETRY} rather
+ * than the polling interval: a row committed here while the other instance was finishing that key is then
+ * published with a delay of that instance's batch, not of a poll.
+ *
  * <p>A plain KafkaProducer rather than a SmallRye emitter: the relay needs a synchronous, per-record
  * acknowledgement within its own database transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final Duration BUSY_RETRY = Duration.ofMillis(100);
 
     private final OutboxRepository repository;
     private final KafkaClients clients;
     private final Duration pollInterval;
     private final int batchSize;
     private final MeterRegistry meters;
+    private final UnaryOperator<Producer<String, String>> producerDecorator;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicBoolean retryQueued = new AtomicBoolean();
     private volatile boolean failing;
     private ScheduledExecutorService executor;
     private Producer<String, String> producer;
 
+    @Inject
     public OutboxRelay(OutboxRepository repository, KafkaClients clients,
             @ConfigProperty(name = "jixiao.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
             @ConfigProperty(name = "jixiao.outbox.batch-size", defaultValue = "200") int batchSize,
             MeterRegistry meters) {
+        this(repository, clients, pollInterval, batchSize, meters, UnaryOperator.identity());
+    }
+
+    /**
+     * A relay outside CDI, as another instance of the service would run one — tests start a second (or a
+     * deliberately slow) relay over the same outbox this way. Not started: {@link #publishPending()} drains it on
+     * the caller's thread, {@link #close()} ends it. {@code producerDecorator} wraps its Kafka producer.
+     */
+    public OutboxRelay(OutboxRepository repository, KafkaClients clients, Duration pollInterval, int batchSize,
+            MeterRegistry meters, UnaryOperator<Producer<String, String>> producerDecorator) {
         this.repository = repository;
         this.clients = clients;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.meters = meters;
+        this.producerDecorator = producerDecorator;
     }
 
     void start(@Observes StartupEvent event) {
@@ -105,7 +144,17 @@ public class OutboxRelay {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return producerDecorator.apply(new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
+    }
+
+    /** Publishes what this relay can now, on the caller's thread: for a relay made outside CDI. */
+    public void publishPending() {
+        drain();
+    }
+
+    /** Ends a relay made outside CDI. */
+    public void close() {
+        stop(null);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -149,9 +198,16 @@ public class OutboxRelay {
                     LOG.warnf("outbox relay cannot publish, will retry every %s: %s", pollInterval,
                             batch.transientFailure());
                 }
-            } else if (failing) {
-                failing = false;
-                LOG.info("outbox relay is publishing again");
+            } else {
+                if (failing) {
+                    failing = false;
+                    LOG.info("outbox relay is publishing again");
+                }
+                // What is still publishable after a short batch belongs to keys another instance holds (or was
+                // committed meanwhile, and its commit has queued a drain anyway).
+                if (QuarkusTransaction.requiringNew().call(repository::anyPublishable)) {
+                    retrySoon();
+                }
             }
         } catch (RuntimeException e) {
             if (!failing) {
@@ -161,11 +217,28 @@ public class OutboxRelay {
         }
     }
 
+    /** Rows are left that this relay could not take; look again before the next poll. */
+    private void retrySoon() {
+        if (executor != null && retryQueued.compareAndSet(false, true)) {
+            try {
+                executor.schedule(() -> {
+                    retryQueued.set(false);
+                    drain();
+                }, BUSY_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException rejectedDuringShutdown) {
+                retryQueued.set(false);
+            }
+        }
+    }
+
     private record Batch(int selected, String transientFailure) {
     }
 
     private Batch publishBatch() {
-        List<OutboxEvent> rows = repository.lockPublishable(batchSize);
+        if (producer == null) {
+            producer = newProducer();
+        }
+        List<OutboxEvent> rows = repository.publishableOf(repository.lockPublishableKeys(batchSize), batchSize);
         Map<String, Deque<OutboxEvent>> byKey = new LinkedHashMap<>();
         rows.forEach(r -> byKey.computeIfAbsent(r.messageKey(), k -> new ArrayDeque<>()).add(r));
         Set<String> stopped = new HashSet<>();

@@ -24,4 +24,16 @@ class EventContractsTest {
         assertThat(EventContracts.violations(approved.formatted("\"4515600\""))).isEmpty();
         assertThat(EventContracts.violations(approved.formatted("4515600"))).isNotEmpty();
     }
+
+    @Test
+    void shouldAcceptAFrameworkPublicationWithOrWithoutItsRevisionButNotANegativeOne() {
+        String published = """
+                {"eventId":"7f1a0c4e-7d0a-4a53-9d1c-5f0b7c3c7e13","eventType":"FrameworkPublished","schemaVersion":1,
+                 "occurredAt":"2025-03-01T08:00:00Z","projectId":null,"revision":0,
+                 "data":{"budgetYear":2026,%s"framework":{"code":"mof-2021","name":"n","version":1,"level1":[]}}}""";
+        assertThat(EventContracts.violations(published.formatted(""))).as("published before revisions existed").isEmpty();
+        assertThat(EventContracts.violations(published.formatted("\"revision\":3,"))).isEmpty();
+        assertThat(EventContracts.violations(published.formatted("\"revision\":-1,"))).isNotEmpty();
+        assertThat(EventContracts.violations(published.formatted("\"revision\":\"3\","))).isNotEmpty();
+    }
 }

@@ -2,6 +2,8 @@ package org.jixiao.indicator.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.OptionalInt;
 
 /** Remembers the framework last published per scope ('default' or a year). */
 @ApplicationScoped
@@ -12,13 +14,20 @@ public class FrameworkPublicationRepository {
         this.em = em;
     }
 
-    /** @return true when this content (by its fingerprint) was not yet the published one for the scope */
-    public boolean recordIfChanged(String scope, String code, int version, String fingerprint) {
-        return em.createNativeQuery("insert into framework_publication (scope, framework_code, version, fingerprint, published_at)"
-                + " values (:s, :c, :v, :f, now()) on conflict (scope) do update set framework_code = excluded.framework_code,"
-                + " version = excluded.version, fingerprint = excluded.fingerprint, published_at = excluded.published_at"
-                + " where framework_publication.fingerprint is distinct from excluded.fingerprint")
+    /**
+     * Records the scope's framework when its content (by its fingerprint) is not the published one.
+     *
+     * @return the publication's revision (one more than the scope's previous one), or empty when nothing changed
+     */
+    public OptionalInt recordIfChanged(String scope, String code, int version, String fingerprint) {
+        // The row lock of the upsert serializes two instances publishing the same scope at start.
+        List<?> revision = em.createNativeQuery("insert into framework_publication (scope, framework_code, version,"
+                + " fingerprint, published_at, revision) values (:s, :c, :v, :f, now(), 1) on conflict (scope) do update set"
+                + " framework_code = excluded.framework_code, version = excluded.version, fingerprint = excluded.fingerprint,"
+                + " published_at = excluded.published_at, revision = framework_publication.revision + 1"
+                + " where framework_publication.fingerprint is distinct from excluded.fingerprint returning revision")
                 .setParameter("s", scope).setParameter("c", code).setParameter("v", version).setParameter("f", fingerprint)
-                .executeUpdate() == 1;
+                .getResultList();
+        return revision.isEmpty() ? OptionalInt.empty() : OptionalInt.of(((Number) revision.get(0)).intValue());
     }
 }

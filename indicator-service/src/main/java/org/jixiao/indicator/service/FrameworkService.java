@@ -87,7 +87,7 @@ public class FrameworkService {
         return FrameworkPresets.byCode(code).orElse(FrameworkPresets.CLASSIC_FRAMEWORK);
     }
 
-    /** Chooses a year's framework and publishes it when it changed. */
+    /** Chooses a year's framework and publishes it, with the year's next publication revision, when it changed. */
     @Transactional
     public Framework assign(int budgetYear, String code, Actor actor) {
         Framework framework = FrameworkPresets.require(code);
@@ -96,14 +96,16 @@ public class FrameworkService {
         return framework;
     }
 
-    /** Publishes the year's framework with the placements its checks accept, when that changed. */
+    /**
+     * Publishes the year's framework with the placements its checks accept, when that changed, with the year's
+     * next publication revision.
+     */
     private void publishIfChanged(int budgetYear, String actor) {
         Framework published = levelsFor(budgetYear).published();
-        if (publications.recordIfChanged(Integer.toString(budgetYear), published.code(), published.version(),
-                fingerprint(published))) {
-            outbox.publishKeyed(Topics.FRAMEWORKS, "framework-" + budgetYear, EventTypes.FRAMEWORK_PUBLISHED,
-                    actor, new FrameworkPublished(budgetYear, published));
-        }
+        publications.recordIfChanged(Integer.toString(budgetYear), published.code(), published.version(),
+                fingerprint(published)).ifPresent(revision -> outbox.publishKeyed(Topics.FRAMEWORKS,
+                        "framework-" + budgetYear, EventTypes.FRAMEWORK_PUBLISHED, actor,
+                        new FrameworkPublished(budgetYear, published, revision)));
     }
 
     /** Records print their components in order, so equal content gives an equal fingerprint in any JVM. */
@@ -123,10 +125,12 @@ public class FrameworkService {
     @Transactional
     void publishDefault(@Observes StartupEvent event) {
         Framework framework = FrameworkVariants.of(FrameworkPresets.CLASSIC_FRAMEWORK).published();
-        if (publications.recordIfChanged("default", framework.code(), framework.version(), fingerprint(framework))) {
-            outbox.publishKeyed(Topics.FRAMEWORKS, "framework-default", EventTypes.FRAMEWORK_PUBLISHED,
-                    SERVICE_ACTOR, new FrameworkPublished(null, framework));
-            LOG.infof("published the default framework %s v%d", framework.code(), framework.version());
-        }
+        publications.recordIfChanged("default", framework.code(), framework.version(), fingerprint(framework))
+                .ifPresent(revision -> {
+                    outbox.publishKeyed(Topics.FRAMEWORKS, "framework-default", EventTypes.FRAMEWORK_PUBLISHED,
+                            SERVICE_ACTOR, new FrameworkPublished(null, framework, revision));
+                    LOG.infof("published the default framework %s v%d (revision %d)", framework.code(),
+                            framework.version(), revision);
+                });
     }
 }

@@ -19,11 +19,18 @@ public class FrameworkRepository {
         this.json = json;
     }
 
-    public void save(Integer budgetYear, Framework framework) {
-        em.createNativeQuery("insert into framework_in_force (scope, definition, received_at) values (:s, :d, now())"
-                + " on conflict (scope) do update set definition = excluded.definition, received_at = now()")
+    /**
+     * Keeps {@code framework} for the scope unless a higher revision is already kept; an equal one replaces it,
+     * so that publications without a revision (0) still follow each other as they arrive.
+     *
+     * @return false when an older publication was ignored
+     */
+    public boolean save(Integer budgetYear, Framework framework, int revision) {
+        return em.createNativeQuery("insert into framework_in_force (scope, definition, revision, received_at)"
+                + " values (:s, :d, :r, now()) on conflict (scope) do update set definition = excluded.definition,"
+                + " revision = excluded.revision, received_at = now() where framework_in_force.revision <= excluded.revision")
                 .setParameter("s", scope(budgetYear)).setParameter("d", Json.write(json, framework))
-                .executeUpdate();
+                .setParameter("r", revision).executeUpdate() == 1;
     }
 
     /** The year's own framework, else the default one; empty while indicator-service has published none. */

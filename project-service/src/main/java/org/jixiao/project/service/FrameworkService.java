@@ -2,6 +2,7 @@ package org.jixiao.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.jixiao.common.events.FrameworkPublished;
 import org.jixiao.project.repository.FrameworkRepository;
 
@@ -11,6 +12,7 @@ import org.jixiao.project.repository.FrameworkRepository;
  */
 @ApplicationScoped
 public class FrameworkService {
+    private static final Logger LOG = Logger.getLogger(FrameworkService.class);
     private final FrameworkRepository frameworks;
 
     public FrameworkService(FrameworkRepository frameworks) {
@@ -20,6 +22,10 @@ public class FrameworkService {
     /** Runs in the inbox's transaction, so the framework and the event's id are recorded together. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(FrameworkPublished published) {
-        frameworks.save(published.budgetYear(), published.framework());
+        if (!frameworks.save(published.budgetYear(), published.framework(), published.revision())) {
+            LOG.infof("framework %s of %s at revision %d ignored: a newer publication is already in force",
+                    published.framework().code(), published.budgetYear() == null ? "the default" : published.budgetYear(),
+                    published.revision());
+        }
     }
 }
