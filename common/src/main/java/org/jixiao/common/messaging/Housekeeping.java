@@ -3,6 +3,9 @@ package org.jixiao.common.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.function.IntSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -14,18 +17,33 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
-    private static final int BATCH = 1000;
+    /** Rows one housekeeping transaction deletes at most. */
+    public static final int BATCH = 1000;
+
+    /**
+     * Housekeeping a service adds for tables of its own (expired Idempotency-Keys, …): run on the same
+     * schedule, after the outbox's and the inbox's, each on its own so that one failing stops no other.
+     */
+    public interface Task {
+        /** What it deletes, for the log. */
+        String name();
+
+        /** The number of rows deleted. */
+        long run();
+    }
 
     private final OutboxRepository outbox;
     private final Inbox inbox;
+    private final Instance<Task> tasks;
     private final int outboxDays;
     private final int inboxDays;
 
-    public Housekeeping(OutboxRepository outbox, Inbox inbox,
+    public Housekeeping(OutboxRepository outbox, Inbox inbox, @Any Instance<Task> tasks,
             @ConfigProperty(name = "jixiao.housekeeping.outbox-days", defaultValue = "7") int outboxDays,
             @ConfigProperty(name = "jixiao.housekeeping.inbox-days", defaultValue = "30") int inboxDays) {
         this.outbox = outbox;
         this.inbox = inbox;
+        this.tasks = tasks;
         this.outboxDays = outboxDays;
         this.inboxDays = inboxDays;
     }
@@ -37,6 +55,13 @@ public class Housekeeping {
             run();
         } catch (RuntimeException e) {
             LOG.warnf("housekeeping failed, will try again: %s", e.toString());
+        }
+        for (Task task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("deleting %s failed, will try again: %s", task.name(), e.toString());
+            }
         }
     }
 
@@ -54,7 +79,8 @@ public class Housekeeping {
         return new Deleted(outboxRows, inboxRows);
     }
 
-    private static long drain(java.util.function.IntSupplier batch) {
+    /** Runs {@code batch} (deleting at most {@link #BATCH} rows) in new transactions until a batch comes back short. */
+    public static long drain(IntSupplier batch) {
         long total = 0;
         int deleted;
         do {

@@ -1,9 +1,8 @@
 package org.jixiao.project.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.jixiao.common.messaging.Housekeeping;
 import org.jixiao.project.repository.SubmitRequestRepository;
 
 /**
@@ -11,9 +10,8 @@ import org.jixiao.project.repository.SubmitRequestRepository;
  * only keeps the table from growing.
  */
 @ApplicationScoped
-public class IdempotencyHousekeeping {
+public class IdempotencyHousekeeping implements Housekeeping.Task {
     private static final Logger LOG = Logger.getLogger(IdempotencyHousekeeping.class);
-    private static final int BATCH = 1000;
 
     private final SubmitRequestRepository submitRequests;
 
@@ -21,24 +19,15 @@ public class IdempotencyHousekeeping {
         this.submitRequests = submitRequests;
     }
 
-    @Scheduled(every = "${jixiao.housekeeping.every:1h}", delayed = "${jixiao.housekeeping.delay:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            LOG.warnf("deleting expired Idempotency-Keys failed, will try again: %s", e.toString());
-        }
+    @Override
+    public String name() {
+        return "expired Idempotency-Keys";
     }
 
     /** The number of expired keys deleted. */
+    @Override
     public long run() {
-        long total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> submitRequests.deleteExpired(BATCH));
-            total += deleted;
-        } while (deleted == BATCH);
+        long total = Housekeeping.drain(() -> submitRequests.deleteExpired(Housekeeping.BATCH));
         if (total > 0) {
             LOG.infof("deleted %d Idempotency-Keys older than %s", total, SubmitRequestRepository.TTL);
         }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +46,7 @@ public class PublicationRepository {
                 + " order by position").setParameter("y", budgetYear).getResultList();
         List<PublicationDraft.Listed> listed = rows.stream().map(r -> new PublicationDraft.Listed((UUID) r[0], (String) r[1])).toList();
         Object[] h = head.get(0);
-        return Optional.of(new PublicationDraft(budgetYear, (String) h[0], listed, (String) h[1], toOffset(h[2])));
+        return Optional.of(new PublicationDraft(budgetYear, (String) h[0], listed, (String) h[1], SqlValues.offsetDateTime(h[2])));
     }
 
     /** Creates the year's list or replaces it whole; inserts the head first so that two first writers collide on its key. */
@@ -97,7 +94,7 @@ public class PublicationRepository {
         List<Object[]> rows = em.createNativeQuery("select version, title, published_by, published_at from publication_version"
                 + " where budget_year = :y order by version desc").setParameter("y", budgetYear).getResultList();
         return rows.stream().map(r -> new PublishedVersion(budgetYear, ((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                toOffset(r[3]), List.of())).toList();
+                SqlValues.offsetDateTime(r[3]), List.of())).toList();
     }
 
     /** {@code documents}: false leaves each row's document out (null), for the summary, which does not show it. */
@@ -115,7 +112,7 @@ public class PublicationRepository {
         }
         List<PublishedVersion.Row> result = rows(budgetYear, version, null, documents);
         Object[] h = head.get(0);
-        return Optional.of(new PublishedVersion(budgetYear, version, (String) h[0], (String) h[1], toOffset(h[2]), result));
+        return Optional.of(new PublishedVersion(budgetYear, version, (String) h[0], (String) h[1], SqlValues.offsetDateTime(h[2]), result));
     }
 
     /** One project's row of a version, with its document. */
@@ -142,15 +139,5 @@ public class PublicationRepository {
                     r[9] == null ? null : ((Number) r[9]).intValue(), r[10] == null ? null : ((Number) r[10]).intValue()));
         }
         return result;
-    }
-
-    private static OffsetDateTime toOffset(Object v) {
-        if (v instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (v instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) v).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +103,7 @@ public class RevisionStore {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select submitted_at from report_revision_time where project_id = :p and revision = :r")
                 .setParameter("p", projectId).setParameter("r", revision).getResultList();
-        return rows.stream().findFirst().map(RevisionStore::toOffset);
+        return rows.stream().findFirst().map(SqlValues::offsetDateTime);
     }
 
     public void saveReturned(UUID projectId, int revision) {
@@ -126,15 +123,5 @@ public class RevisionStore {
         em.createNativeQuery("delete from report_findings").executeUpdate();
         em.createNativeQuery("delete from report_revision_time").executeUpdate();
         em.createNativeQuery("delete from report_revision").executeUpdate();
-    }
-
-    private static OffsetDateTime toOffset(Object v) {
-        if (v instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (v instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) v).toInstant().atOffset(ZoneOffset.UTC);
     }
 }
