@@ -53,9 +53,9 @@ export function conflict(problem: ProblemOf<Approval['decide']['responses'][409]
 }
 
 // reporting-service: the year's summary table
-export function summaryRows(summary: Json<Reporting['summary']['responses'][200]>): number {
+export function summaryRows(summary: Json<Reporting['summaryReport']['responses'][200]>): number {
   return (summary.rows ?? []).length;
 }
-export function forbidden(problem: ProblemOf<Reporting['summary']['responses'][403]>): string | undefined {
+export function forbidden(problem: ProblemOf<Reporting['summaryReport']['responses'][403]>): string | undefined {
   return problem.title;
 }

@@ -72,6 +72,7 @@ public class GradingRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Configure the grading rules of a budget year; they apply to the decisions taken from now on")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RulesView.class)))
     @APIResponse(responseCode = "400", description = "a grade missing or named twice, a grade both approvable and refused for the budget, or no approvable grade",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesView put(@PathParam("budgetYear") int budgetYear, @NotNull @Valid RulesRequest request) {

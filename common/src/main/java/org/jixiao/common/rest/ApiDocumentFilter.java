@@ -59,6 +59,9 @@ public class ApiDocumentFilter implements OASFilter {
         PROBLEMS.put("428", "If-Match missing");
     }
 
+    /** Paths answered without a token (reporting-service's published tables and open data). */
+    static final String PUBLIC_PATHS = "/public/";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -71,6 +74,10 @@ public class ApiDocumentFilter implements OASFilter {
             PathItem item = path.getValue();
             for (var entry : item.getOperations().entrySet()) {
                 Operation op = entry.getValue();
+                if (op.getSecurity() == null && path.getKey().startsWith(PUBLIC_PATHS)) {
+                    // published for anyone: say so (security: []) rather than leave the reader to guess
+                    op.setSecurity(new ArrayList<>());
+                }
                 String id = op.getOperationId();
                 if (id != null && id.contains("_")) {
                     byMethodName.computeIfAbsent(id.substring(id.lastIndexOf('_') + 1), k -> new ArrayList<>()).add(op);

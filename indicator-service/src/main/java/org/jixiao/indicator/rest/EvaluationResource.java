@@ -126,6 +126,7 @@ public class EvaluationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set the year's scoring policy; its groups must be the level-1 groups of the year's framework"
             + " and weigh 100 points with 预算执行率")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScoringPolicy.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoringPolicy setPolicy(@PathParam("budgetYear") int budgetYear, @NotNull ScoringPolicy policy) {
         return evaluations.setPolicy(budgetYear, policy, caller.actor());

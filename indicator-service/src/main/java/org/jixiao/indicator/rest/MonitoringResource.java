@@ -124,6 +124,7 @@ public class MonitoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set the year's 双监控 thresholds")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitoringPolicy.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MonitoringPolicy setPolicy(@PathParam("budgetYear") int budgetYear, @NotNull MonitoringPolicy policy) {
         return monitoring.setPolicy(budgetYear, policy, caller.actor());

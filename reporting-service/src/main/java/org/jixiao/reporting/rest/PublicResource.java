@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -87,8 +88,10 @@ public class PublicResource {
     @Path("{budgetYear}/projects/{projectId}")
     @Produces({MediaType.TEXT_HTML, ReportResource.PDF, ReportResource.XLSX, MediaType.APPLICATION_JSON})
     @Operation(summary = "项目支出绩效目标表 of a listed project, as published (?format=html|pdf|xlsx|json; json: its open-data entry)")
-    @APIResponse(responseCode = "200", description = "the table", content = {@Content(mediaType = MediaType.TEXT_HTML),
-            @Content(mediaType = ReportResource.PDF), @Content(mediaType = ReportResource.XLSX),
+    @APIResponse(responseCode = "200", description = "the table", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ReportResource.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenDataService.Project.class))})
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     public Response project(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear, @PathParam("projectId") UUID projectId,
@@ -134,7 +137,7 @@ public class PublicResource {
     @Path("{budgetYear}/open-data.csv")
     @Produces(ReportResource.CSV)
     @Operation(summary = "One row per indicator (三级指标) of every project of the latest published version; UTF-8 with BOM")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = ReportResource.CSV))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = ReportResource.CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     public Response openDataCsv(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear, @Context Request request) {
         PublishedVersion v = publications.version(budgetYear, null);
@@ -152,7 +155,7 @@ public class PublicResource {
     @Path("open-data.schema.json")
     @Produces(SCHEMA_JSON)
     @Operation(summary = "JSON Schema (2020-12) of open-data.json; its document refers to project.schema.json beside it")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = SCHEMA_JSON))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response openDataSchema(@Context Request request) {
         return schema("open-data/open-data.schema.json", request);
     }
@@ -161,7 +164,7 @@ public class PublicResource {
     @Path("project.schema.json")
     @Produces(SCHEMA_JSON)
     @Operation(summary = "JSON Schema of one project's interchange document (the document inside open-data.json)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = SCHEMA_JSON))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response projectSchema(@Context Request request) {
         return schema("contracts/project.schema.json", request);
     }
