@@ -1,6 +1,7 @@
 package org.jixiao.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,28 +37,24 @@ class FrameworkRevisionTest {
         publish(year, framework("newer"), 2);
         publish(year, framework("older"), 1);
         publishWithoutRevision(year, framework("versionless"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inForce(year)).isNotNull());
+        // the three share a key, so one partition: once the group has committed past them, all three were handled
         KafkaProbe.awaitQuiet(Duration.ofSeconds(30));
 
         assertThat(inForce(year)).isEqualTo("newer");
 
         publish(year, framework("newest"), 3);
-        KafkaProbe.awaitQuiet(Duration.ofSeconds(30));
-
-        assertThat(inForce(year)).isEqualTo("newest");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inForce(year)).isEqualTo("newest"));
     }
 
     @Test
     void shouldAcceptAFrameworkPublishedBeforePublicationsCarriedARevisionAsRevisionZero() {
         int year = 2042;
         publishWithoutRevision(year, framework("versionless"));
-        KafkaProbe.awaitQuiet(Duration.ofSeconds(30));
-
-        assertThat(inForce(year)).isEqualTo("versionless");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inForce(year)).isEqualTo("versionless"));
 
         publish(year, framework("first-revision"), 1);
-        KafkaProbe.awaitQuiet(Duration.ofSeconds(30));
-
-        assertThat(inForce(year)).isEqualTo("first-revision");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inForce(year)).isEqualTo("first-revision"));
     }
 
     private String inForce(int year) {

@@ -110,7 +110,12 @@ public final class KafkaProbe {
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+                // the topics it has committed on, and those assigned to its members: a topic whose first record
+                // has not been committed yet counts too
+                Set<String> topics = committed.keySet().stream().map(TopicPartition::topic)
+                        .collect(Collectors.toCollection(java.util.HashSet::new));
+                admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS)
+                        .members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> topics.add(tp.topic())));
                 List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
                         .values().stream()
                         .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
