@@ -48,7 +48,6 @@ public final class SecurityProbe {
     String projectId;
     String caseId;
     String libraryId;
-    String externalRef;
 
     public SecurityProbe(List<String> services, Function<String, String> baseUrl) {
         this.services = services;
@@ -76,9 +75,9 @@ public final class SecurityProbe {
 
     public void createObjects() throws Exception {
         String project = baseUrl.apply("project-service") + "/api/v1/projects";
-        externalRef = "JC-CQ-2025-002-matrix-" + UUID.randomUUID();
+        // a department declares without an externalRef: the provincial platform assigns those
         ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
-        doc.put("externalRef", externalRef);
+        doc.remove("externalRef");
         projectId = expect(201, call("POST", project, Principal.OWN_DEPARTMENT, doc.toString(), Map.of())).get("id").asText();
         expect(200, call("POST", project + "/" + projectId + "/submit", Principal.OWN_DEPARTMENT, null, Map.of()));
         String cases = baseUrl.apply("approval-service") + "/api/v1/cases";
@@ -119,10 +118,10 @@ public final class SecurityProbe {
     public Map<String, JsonNode> examples() throws Exception {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
         ObjectNode declaration = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
-        declaration.put("externalRef", "JC-CQ-2025-002-new-" + UUID.randomUUID());
+        declaration.remove("externalRef");
         bodies.put("POST /api/v1/projects", declaration);
         ObjectNode same = (ObjectNode) SeedFixtures.project("JC-CQ-2025-002");
-        same.put("externalRef", externalRef);
+        same.remove("externalRef");
         bodies.put("PUT /api/v1/projects/{id}", same);
         bodies.put("PATCH /api/v1/projects/{id}", JSON.readTree("{\"annualGoal\":\"保障城区幼儿园正常运转。\"}"));
         bodies.put("POST /api/v1/projects/{id}/amendments", JSON.readTree("{\"reason\":\"矩阵测试调整\"}"));
