@@ -296,10 +296,33 @@ final class LocalSystem implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Ports handed out by this JVM: two systems (or two parts of one) never get the same. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(20000 + (int) (ProcessHandle.current().pid() % 1000) * 10);
+
+    /**
+     * A port below Linux's ephemeral range (32768–60999): a port the kernel hands out for bind(0) may meanwhile
+     * become the local end of some outgoing connection (a Kafka or JDBC client), and the service started on it
+     * minutes later finds it taken. Below that range only a listener can hold it, and this checks there is none.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int i = 0; i < 12000; i++) {
+            int candidate = 20000 + Math.floorMod(NEXT_PORT.getAndIncrement() - 20000, 12000);
+            if (HANDED_OUT.contains(candidate)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("0.0.0.0", candidate));
+            } catch (IOException taken) {
+                continue;
+            }
+            if (HANDED_OUT.add(candidate)) {
+                return candidate;
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     private static void waitForPort(int port, Duration timeout) {
