@@ -5,17 +5,24 @@ import java.util.List;
 /**
  * data of IndicatorCheckCompleted: the automated pre-review findings for one project revision, how
  * many of its targets the grammar could quantify (for the statistics), and what it read from each
- * target (for open data); the last three are null from older producers.
+ * target (for open data); the last three are null from older producers. {@code preview} is the review-time
+ * preview of the self-evaluation score (自评预览: every target met, points per row, subjectivePoints), or null
+ * with {@code previewUnavailable} saying why (e.g. a framework whose weights nobody configured).
  */
 public record IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets,
-        List<Reading> readings) {
+        List<Reading> readings, Scoresheet preview, String previewUnavailable) {
 
     public IndicatorCheckCompleted(List<Finding> findings) {
-        this(findings, null, null, null);
+        this(findings, null, null, null, null, null);
     }
 
     public IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets) {
-        this(findings, targets, quantifiedTargets, null);
+        this(findings, targets, quantifiedTargets, null, null, null);
+    }
+
+    public IndicatorCheckCompleted(List<Finding> findings, Integer targets, Integer quantifiedTargets,
+            List<Reading> readings) {
+        this(findings, targets, quantifiedTargets, readings, null, null);
     }
 
     /**

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /** Kafka topics, one per producing service; the key of every record is the project id. */
 public final class Topics {
-    /** project-service: ProjectSubmitted, ProjectAmended. */
+    /** project-service: ProjectSubmitted, ProjectAmended, MonitoringReported. */
     public static final String PROJECTS = "jixiao.projects";
-    /** approval-service: ProjectApproved, ProjectReturned. */
+    /** approval-service: ProjectApproved, ProjectReturned, MonitoringReviewed. */
     public static final String REVIEWS = "jixiao.reviews";
-    /** indicator-service: IndicatorCheckCompleted. */
+    /** indicator-service: IndicatorCheckCompleted, MonitoringAssessed. */
     public static final String INDICATOR_CHECKS = "jixiao.indicator-checks";
 
     /** indicator-service: FrameworkPublished (key framework-{year} or framework-default). */
