@@ -38,6 +38,7 @@ public final class Bench {
     private static final String REPORTING = "http://127.0.0.1:8084";
     /** Health and metrics: the management interface of the local profile. */
     private static final String PROJECT_MANAGEMENT = "http://127.0.0.1:9181";
+    private static final String APPROVAL_MANAGEMENT = "http://127.0.0.1:9183";
     private static final String REPORTING_MANAGEMENT = "http://127.0.0.1:9184";
 
     private final String integration = DevTokens.integration();
@@ -45,10 +46,12 @@ public final class Bench {
     private final String reviewer = DevTokens.reviewer("bench");
     /** 四眼原则: another reviewer decides the second stage. */
     private final String secondReviewer = DevTokens.reviewer("bench-2");
+    /** A project of the generated province-scale data, when -Dbench.scale is given. */
+    private String scaleProject;
     private final int year = 2090 + (int) (System.currentTimeMillis() / 1000 % 9);
 
     public static void main(String[] args) throws Exception {
-        List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "reports", "startup") : Arrays.asList(args);
+        List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "reports", "load", "startup") : Arrays.asList(args);
         Bench bench = new Bench();
         System.out.printf("Jixiao benchmarks (budget year %d for the generated data), %d cores%n", bench.year,
                 Runtime.getRuntime().availableProcessors());
@@ -66,6 +69,21 @@ public final class Bench {
         }
         if (which.contains("reports")) {
             bench.reports(Integer.getInteger("bench.reports.count", 10_000));
+        }
+        int scale = Integer.getInteger("bench.scale", 0);
+        int loadYear = 2025;
+        if (scale > 0) {
+            Scale data = new Scale(PROJECT, APPROVAL, scale, Integer.getInteger("bench.scale.year", 2060),
+                    Integer.getInteger("bench.scale.threads", 8));
+            bench.scaleProject = data.populate().get(0);
+            loadYear = data.firstYear();
+            Scale.databaseSizes(System.getProperty("bench.pg", "127.0.0.1:5432"), System.getProperty("bench.pg.user", "postgres"),
+                    System.getProperty("bench.pg.password", "postgres"));
+        }
+        if (which.contains("load")) {
+            bench.load(loadYear, new Load(Integer.getInteger("bench.connections", 32),
+                    Duration.ofSeconds(Integer.getInteger("bench.warmup", 5)),
+                    Duration.ofSeconds(Integer.getInteger("bench.duration", 15))));
         }
         if (which.contains("startup")) {
             startup(Path.of(System.getProperty("bench.run-dir", "local/.run")));
@@ -199,6 +217,58 @@ public final class Bench {
             heap.stop();
             System.out.printf("summary   %,d approved projects as %-4s: %.2f s, %,d bytes, HTTP %d; reporting-service heap peak %d MiB%n",
                     count, format, seconds, r.body().length, r.statusCode(), heap.peak() / (1 << 20));
+        }
+    }
+
+    /**
+     * What users do, under concurrent load, each line with the ratio to an anchor measured by the same client in
+     * the same run: the serving service's own /q/health/live (what the process can answer at all) and, for the
+     * project read, a raw JDBC primary-key read of the same row (what the database can answer at all).
+     */
+    void load(int budgetYear, Load load) throws Exception {
+        String project = scaleProject != null ? scaleProject : anyProject();
+        JsonNode someCase = json(get(APPROVAL + "/api/v1/cases?size=1&sort=-openedAt", reviewer)).path("items").path(0);
+        System.out.printf("load      %d connections, %s warm-up, %s measured per line (closed loop)%n", load.connections(),
+                System.getProperty("bench.warmup", "5") + " s", System.getProperty("bench.duration", "15") + " s");
+        Load.Result projectLive = load.get("project-service /q/health/live", PROJECT_MANAGEMENT + "/q/health/live", null);
+        projectLive.print(null);
+        String pg = "jdbc:postgresql://" + System.getProperty("bench.pg", "127.0.0.1:5432") + "/jixiao_project";
+        Load.Result jdbc = load.jdbc("JDBC primary-key read of the project row", pg, System.getProperty("bench.pg.user", "postgres"),
+                System.getProperty("bench.pg.password", "postgres"),
+                "select * from project where id = ?", UUID.fromString(project));
+        jdbc.print(null);
+        Load.Result one = load.get("GET one project (department)", PROJECT + "/api/v1/projects/" + project, department);
+        one.print(projectLive);
+        one.print(jdbc);
+        load.get("list 20, budgetYear + status filter, -funding sort (reviewer)",
+                PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer).print(projectLive);
+        load.get("search by name (nameContains=学校, reviewer)",
+                PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&nameContains=%E5%AD%A6%E6%A0%A1&size=20", reviewer).print(projectLive);
+
+        Load.Result approvalLive = load.get("approval-service /q/health/live", APPROVAL_MANAGEMENT + "/q/health/live", null);
+        approvalLive.print(null);
+        if (!someCase.isMissingNode()) {
+            load.get("case detail (reviewer)", APPROVAL + "/api/v1/cases/" + someCase.path("id").asText(), reviewer).print(approvalLive);
+        }
+        load.get("cases list, overdue, 20 (reviewer)", APPROVAL + "/api/v1/cases?overdue=true&size=20", reviewer).print(approvalLive);
+        load.get("dashboard counts (reviewer)", APPROVAL + "/api/v1/dashboard/counts", reviewer).print(approvalLive);
+        load.get("dashboard queues (reviewer)", APPROVAL + "/api/v1/dashboard/queues", reviewer).print(approvalLive);
+        HttpResponse<String> warnings = HTTP.send(HttpRequest.newBuilder(URI.create(APPROVAL + "/api/v1/dashboard/warnings?size=20"))
+                .header("Authorization", "Bearer " + reviewer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (warnings.statusCode() == 200) {
+            load.get("dashboard warnings (reviewer)", APPROVAL + "/api/v1/dashboard/warnings?size=20", reviewer).print(approvalLive);
+        }
+
+        Load.Result reportingLive = load.get("reporting-service /q/health/live", REPORTING_MANAGEMENT + "/q/health/live", null);
+        reportingLive.print(null);
+        load.get("summary " + budgetYear + " as JSON (reviewer)", REPORTING + "/api/v1/reports/summary?budgetYear=" + budgetYear + "&format=json", reviewer)
+                .print(reportingLive);
+        int published = HTTP.send(HttpRequest.newBuilder(URI.create(REPORTING + "/public/v1/2025/summary")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (published == 200) {
+            load.get("public summary 2025 (no token)", REPORTING + "/public/v1/2025/summary", null).print(reportingLive);
+        } else {
+            System.out.println("  public summary 2025: not published (HTTP " + published + "), not measured");
         }
     }
 
