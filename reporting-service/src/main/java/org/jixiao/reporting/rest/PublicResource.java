@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -77,11 +78,7 @@ public class PublicResource {
         PublishedVersion v = publications.summaryOf(budgetYear, null);
         String chosen = ReportResource.choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"));
         EntityTag tag = tag(v, "summary", chosen, Boolean.toString(total));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return cacheable(unchanged, tag);
-        }
-        return cacheable(Response.fromResponse(summaryResponse(v, v.summary(PublicationService.UNIT, total), chosen, pdf)), tag);
+        return conditional(request, tag, () -> Response.fromResponse(summaryResponse(v, v.summary(PublicationService.UNIT, total), chosen, pdf)));
     }
 
     @GET
@@ -102,19 +99,19 @@ public class PublicResource {
         // the version's number is left out: a later publish that keeps this revision keeps the ETag
         EntityTag tag = tag(null, "project", projectId.toString(), Integer.toString(row.revision()), row.approvalNumber(),
                 row.projectName(), Integer.toString(row.seq()), chosen);
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return cacheable(unchanged, tag);
-        }
+        return conditional(request, tag, () -> Response.fromResponse(projectTable(published, chosen)));
+    }
+
+    private Response projectTable(PublicationService.PublishedProject published, String chosen) {
+        PublishedVersion.Row row = published.row();
         String name = published.table().project().name() + "-项目支出绩效目标表";
-        Response answer = switch (chosen) {
+        return switch (chosen) {
             case "pdf" -> ReportResource.rendered(out -> pdf.render(ProjectTableHtml.html(published.table(), true), out),
                     ReportResource.PDF, name + ".pdf");
             case "xlsx" -> ReportResource.file(out -> XlsxWriter.project(published.table(), out), ReportResource.XLSX, name + ".xlsx");
             case "json" -> Response.ok(openData.project(row), MediaType.APPLICATION_JSON).build();
             default -> Response.ok(ProjectTableHtml.html(published.table()), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };
-        return cacheable(Response.fromResponse(answer), tag);
     }
 
     @GET
@@ -125,12 +122,7 @@ public class PublicResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     public Response openDataJson(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear, @Context Request request) {
         PublishedVersion v = publications.version(budgetYear, null);
-        EntityTag tag = tag(v, "open-data.json");
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return cacheable(unchanged, tag);
-        }
-        return cacheable(Response.ok(openData.of(v), MediaType.APPLICATION_JSON), tag);
+        return conditional(request, tag(v, "open-data.json"), () -> Response.ok(openData.of(v), MediaType.APPLICATION_JSON));
     }
 
     @GET
@@ -141,14 +133,11 @@ public class PublicResource {
     @APIResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     public Response openDataCsv(@PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear, @Context Request request) {
         PublishedVersion v = publications.version(budgetYear, null);
-        EntityTag tag = tag(v, "open-data.csv");
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return cacheable(unchanged, tag);
-        }
-        OpenDataService.OpenData data = openData.of(v);
-        return cacheable(Response.fromResponse(ReportResource.file(out -> OpenDataCsv.write(data, out),
-                ReportResource.CSV + ";charset=UTF-8", budgetYear + "-open-data.csv")), tag);
+        return conditional(request, tag(v, "open-data.csv"), () -> {
+            OpenDataService.OpenData data = openData.of(v);
+            return Response.fromResponse(ReportResource.file(out -> OpenDataCsv.write(data, out),
+                    ReportResource.CSV + ";charset=UTF-8", budgetYear + "-open-data.csv"));
+        });
     }
 
     @GET
@@ -176,12 +165,8 @@ public class PublicResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EntityTag tag = new EntityTag(sha256(new String(body, StandardCharsets.UTF_8)));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        if (unchanged != null) {
-            return cacheable(unchanged, tag);
-        }
-        return cacheable(Response.ok(body, SCHEMA_JSON), tag);
+        return conditional(request, new EntityTag(sha256(new String(body, StandardCharsets.UTF_8))),
+                () -> Response.ok(body, SCHEMA_JSON));
     }
 
     /** The published summary in the chosen format; shared with the admin's view of any version. */
@@ -220,6 +205,12 @@ public class PublicResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 304 when If-None-Match names the tag, else the answer, computed only then; both cacheable under the tag. */
+    private static Response conditional(Request request, EntityTag tag, Supplier<Response.ResponseBuilder> answer) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return cacheable(unchanged != null ? unchanged : answer.get(), tag);
     }
 
     private static Response cacheable(Response.ResponseBuilder builder, EntityTag tag) {
