@@ -28,14 +28,17 @@ public class CheckService {
     private static final Logger LOG = Logger.getLogger(CheckService.class);
 
     private final FrameworkService frameworks;
+    private final EvaluationService evaluations;
     private final CheckRunRepository runs;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final CheckEngine engine = CheckEngine.standard();
     private final TargetParser parser = new TargetParser();
 
-    public CheckService(FrameworkService frameworks, CheckRunRepository runs, Outbox outbox, ObjectMapper json) {
+    public CheckService(FrameworkService frameworks, EvaluationService evaluations, CheckRunRepository runs, Outbox outbox,
+            ObjectMapper json) {
         this.frameworks = frameworks;
+        this.evaluations = evaluations;
         this.runs = runs;
         this.outbox = outbox;
         this.json = json;
@@ -74,8 +77,12 @@ public class CheckService {
             quantified += m.quantified() ? 1 : 0;
             readings.add(reading(i, m));
         }
+        // 自评预览: nothing measured yet, so every target counts as met; what the reviewer learns is how the points
+        // are spread over the rows and how many rest on judgement
+        EvaluationService.Outcome preview = evaluations.attempt(project, null, null);
         outbox.publish(Topics.INDICATOR_CHECKS, EventTypes.INDICATOR_CHECK_COMPLETED, projectId, revision,
-                FrameworkService.SERVICE_ACTOR, new IndicatorCheckCompleted(findings, rows.size(), quantified, readings));
+                FrameworkService.SERVICE_ACTOR, new IndicatorCheckCompleted(findings, rows.size(), quantified, readings,
+                        preview.scorecard() == null ? null : Scoresheets.of(preview.scorecard()), preview.unavailable()));
     }
 
     static IndicatorCheckCompleted.Reading reading(int index, TargetMeaning m) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Actor;
@@ -41,6 +42,28 @@ public class EvaluationService {
         }
         return scoring.score(document, frameworks.levelsFor(document.budgetYear()), policyFor(document.budgetYear()),
                 spent, entries);
+    }
+
+    /** A score, or why there is none: what an event carries instead of a problem response. */
+    public record Outcome(Scorecard scorecard, String unavailable) {
+    }
+
+    /**
+     * Scores a table that arrived by event, where a table that cannot be scored (no weights for the year's
+     * framework, a row without the completion it needs) must not stop what travels with the score. The
+     * refusal is caught here, inside the transactional method: escaping it would mark the caller's
+     * transaction for rollback.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome attempt(ProjectDocument document, BigDecimal spent, List<Scoring.Entry> entries) {
+        try {
+            return new Outcome(scoring.score(document, frameworks.levelsFor(document.budgetYear()),
+                    policyFor(document.budgetYear()), spent, entries), null);
+        } catch (DomainException e) {
+            LOG.infof("no score for %s (%d): %s", document.name(), document.budgetYear(), e.getMessage());
+            return new Outcome(null, e.code() + ": " + e.getMessage() + e.violations().stream()
+                    .map(v -> " (" + v.pointer() + ": " + v.message() + ")").collect(Collectors.joining()));
+        }
     }
 
     @Transactional

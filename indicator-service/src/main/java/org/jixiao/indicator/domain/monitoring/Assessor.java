@@ -33,7 +33,18 @@ public final class Assessor {
         this.parser = parser;
     }
 
+    /** Refuses a report whose figures do not fit its rows (what a front-end asking interactively should fix). */
     public Assessment assess(ProjectDocument document, MonitoringReport report, MonitoringPolicy policy) {
+        return assess(document, report, policy, true);
+    }
+
+    /**
+     * @param strictFigures false for a report already submitted: a forecast that is not a decimal makes its row
+     *     NOT_ASSESSABLE with the reason instead of refusing the whole report, since the department can no longer
+     *     correct it before it is reviewed (lines naming no row of the document are refused either way)
+     */
+    public Assessment assess(ProjectDocument document, MonitoringReport report, MonitoringPolicy policy,
+            boolean strictFigures) {
         List<ProjectDocument.IndicatorRow> rows = document.indicators() == null ? List.of() : document.indicators();
         Map<Integer, Integer> positions = positions(report.indicators(), rows.size());
         List<RowStatus> statuses = new ArrayList<>();
@@ -44,14 +55,15 @@ public final class Assessor {
             }
             TargetMeaning meaning = parser.parse(row.target(), document.budgetYear());
             Integer at = positions.get(i);
-            statuses.add(row(i, row, meaning, at == null ? null : report.indicators().get(at), at, report.asOf(), policy));
+            statuses.add(row(i, row, meaning, at == null ? null : report.indicators().get(at), at, report.asOf(), policy,
+                    strictFigures));
         }
         Budget budget = budget(document, report, policy);
         return new Assessment(Assessment.worst(statuses, budget), statuses, budget);
     }
 
     private RowStatus row(int index, ProjectDocument.IndicatorRow row, TargetMeaning m, Line line, Integer position,
-            LocalDate asOf, MonitoringPolicy policy) {
+            LocalDate asOf, MonitoringPolicy policy, boolean strictFigures) {
         String kind = m.kind().name();
         if (line == null) {
             return status(index, row, kind, Status.NOT_ASSESSABLE, "not reported", List.of());
@@ -62,7 +74,11 @@ public final class Assessor {
                         ? byLikelihood(index, row, kind, line, "no full-year forecast; the stated likelihood")
                         : status(index, row, kind, Status.NOT_ASSESSABLE, "no full-year forecast (全年预计) given", List.of());
             }
-            BigDecimal forecast = decimal(index, line.forecast(), position);
+            BigDecimal forecast = strictFigures ? decimal(index, line.forecast(), position) : decimalOrNull(line.forecast());
+            if (forecast == null) {
+                return status(index, row, kind, Status.NOT_ASSESSABLE, "the forecast " + line.forecast()
+                        + " is not a decimal in the target's unit" + (m.unit() == null ? "" : " (" + m.unit() + ")"), List.of());
+            }
             BigDecimal shortfall = BigDecimal.ONE.subtract(Attainment.of(m, forecast));
             List<String> flags = Attainment.margin(m, forecast).compareTo(policy.tooLowShare()) > 0
                     ? List.of(Assessment.TARGET_TOO_LOW) : List.of();
@@ -166,6 +182,14 @@ public final class Assessor {
             throw DomainException.invalid("invalid-forecast", null, "the forecast of a quantitative row is a decimal in"
                     + " the target's unit", List.of(new Violation("/report/indicators/" + position + "/forecast",
                             "row " + row + ": not a decimal: " + text)));
+        }
+    }
+
+    private static BigDecimal decimalOrNull(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

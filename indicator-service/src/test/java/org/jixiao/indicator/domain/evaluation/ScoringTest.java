@@ -74,6 +74,11 @@ class ScoringTest {
         assertThat(s.assumedMet()).isEmpty();
     }
 
+    /**
+     * The worked example above under two local caps: execution rate 38,453,473.80 / 42,726,082 = 0.9 is below
+     * 0.95 (cap 89) but not below 0.6 (cap 69); the lowest cap whose threshold the rate is under applies, and it
+     * bites because 94.805331… > 89: total 89.00, 良, listed with the 94.81 it replaced.
+     */
     @Test
     void shouldCapTheTotalWhenTheExecutionRateIsBelowALocalRulesThreshold() {
         ScoringPolicy classic = ScoringPolicy.classic();
