@@ -78,6 +78,8 @@ class RebuildTest {
                     .forEach(r -> lines.add("rev|" + r[0] + "|" + r[1] + "|" + r[2]));
             ((List<Object[]>) em.createNativeQuery("select project_id, revision, findings from report_findings").getResultList())
                     .forEach(r -> lines.add("findings|" + r[0] + "|" + r[1] + "|" + r[2]));
+            ((List<Object>) em.createNativeQuery("select m::text from monitoring_report m").getResultList())
+                    .forEach(r -> lines.add("monitoring|" + r));
             return lines;
         });
     }
@@ -97,6 +99,13 @@ class RebuildTest {
         EventEnvelope submittedB = codec.envelope(EventTypes.PROJECT_SUBMITTED, b, 1, "d", new ProjectSubmitted(doc("JC-CQ-2025-014", "3793200"), "d", null, null, null));
         send(Topics.PROJECTS, submittedB);
         send(Topics.PROJECTS, submittedB); // a redelivery
+        // 双监控: the July report of a, its second submission before the first
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.MONITORING_ASSESSED, a, 3, "i", MonitoringFixtures.assessed(
+                "JC-CQ-2025-002", 2034, "2034-07", 2, java.time.LocalDate.of(2034, 7, 31), false, java.util.Map.of(), "AT_RISK",
+                MonitoringFixtures.JULY, null, null)));
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.MONITORING_ASSESSED, a, 3, "i", MonitoringFixtures.assessed(
+                "JC-CQ-2025-002", 2034, "2034-07", 1, java.time.LocalDate.of(2034, 7, 31), false, java.util.Map.of(), "OFF_TRACK",
+                MonitoringFixtures.JULY, null, null)));
 
         String reviewer = DevTokens.reviewer("r");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(reviewer)
@@ -110,6 +119,10 @@ class RebuildTest {
         TreeSet<String> rebuilt = dump();
         assertThat(rebuilt).isEqualTo(incremental);
         assertThat(rebuilt).anyMatch(l -> l.startsWith(a + "|2034|034|APPROVED|3|3|JX-3"));
+        assertThat(rebuilt).anyMatch(l -> l.startsWith("monitoring|(" + a + ",2034-07,2,1,2034,034,"));
+        given().auth().oauth2(reviewer).get("/api/v1/reports/monitoring?budgetYear=2034").then().statusCode(200)
+                .body("items.overall", org.hamcrest.Matchers.equalTo(List.of("AT_RISK")))
+                .body("items.reportRevision", org.hamcrest.Matchers.equalTo(List.of(2)));
         var stats = given().auth().oauth2(reviewer).get("/api/v1/reports/statistics?budgetYear=2034").then().statusCode(200)
                 .extract().jsonPath();
         // project a counts with its approved revision 3: 7 of 9 targets quantified; its lead time is from the amendment

@@ -22,6 +22,7 @@ public final class InMemoryReadModel implements ReadModel {
     private final Map<Key, RevisionCheck> checks = new HashMap<>();
     private final Map<Key, OffsetDateTime> submitted = new HashMap<>();
     private final java.util.Set<Key> returns = new java.util.HashSet<>();
+    private final Map<MonitoringRecord.Key, MonitoringRecord> monitoring = new HashMap<>();
 
     @Override
     public Optional<ReportProject> project(UUID id) {
@@ -61,6 +62,15 @@ public final class InMemoryReadModel implements ReadModel {
     @Override
     public boolean returned(UUID projectId, int revision) {
         return returns.contains(new Key(projectId, revision));
+    }
+
+    @Override
+    public void saveMonitoring(MonitoringRecord report) {
+        monitoring.merge(report.key(), report, (kept, arriving) -> arriving.supersedes(kept) ? arriving : kept);
+    }
+
+    public Collection<MonitoringRecord> monitoringReports() {
+        return Collections.unmodifiableCollection(monitoring.values());
     }
 
     public java.util.Set<Key> returnedRevisions() {

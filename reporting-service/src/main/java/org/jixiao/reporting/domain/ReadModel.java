@@ -28,4 +28,10 @@ public interface ReadModel {
     void saveReturned(UUID projectId, int revision);
 
     boolean returned(UUID projectId, int revision);
+
+    /**
+     * Keeps the assessed monitoring report of its project and period when it {@link MonitoringRecord#supersedes
+     * supersedes} the one kept: the latest report revision wins whatever the order of arrival.
+     */
+    void saveMonitoring(MonitoringRecord report);
 }

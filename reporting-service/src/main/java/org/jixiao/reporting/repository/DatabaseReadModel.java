@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.reporting.domain.MonitoringRecord;
 import org.jixiao.reporting.domain.ReadModel;
 import org.jixiao.reporting.domain.ReportProject;
 import org.jixiao.reporting.domain.RevisionCheck;
@@ -15,10 +16,12 @@ import org.jixiao.reporting.domain.RevisionCheck;
 public class DatabaseReadModel implements ReadModel {
     private final ReportProjectRepository projects;
     private final RevisionStore revisions;
+    private final MonitoringRepository monitoring;
 
-    public DatabaseReadModel(ReportProjectRepository projects, RevisionStore revisions) {
+    public DatabaseReadModel(ReportProjectRepository projects, RevisionStore revisions, MonitoringRepository monitoring) {
         this.projects = projects;
         this.revisions = revisions;
+        this.monitoring = monitoring;
     }
 
     /** Locked: another instance may be applying an event of the same project from another topic. */
@@ -60,5 +63,10 @@ public class DatabaseReadModel implements ReadModel {
     @Override
     public boolean returned(UUID projectId, int revision) {
         return revisions.returned(projectId, revision);
+    }
+
+    @Override
+    public void saveMonitoring(MonitoringRecord report) {
+        monitoring.saveIfLater(report);
     }
 }

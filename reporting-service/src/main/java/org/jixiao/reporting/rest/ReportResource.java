@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,19 +31,27 @@ import org.jixiao.common.domain.Roles;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
 import org.jixiao.common.security.Caller;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.reporting.domain.MonitoringStatus;
+import org.jixiao.reporting.domain.MonitoringTable;
 import org.jixiao.reporting.domain.ProjectTable;
+import org.jixiao.reporting.domain.SelfEvaluationTable;
+import org.jixiao.reporting.domain.YearViewRow;
 import org.jixiao.reporting.domain.ReportStatus;
 import org.jixiao.reporting.domain.Summary;
+import org.jixiao.reporting.service.MonitoringService;
 import org.jixiao.reporting.service.ReportService;
 import org.jixiao.reporting.service.StatisticsService;
 import org.jixiao.reporting.service.SummaryService;
+import org.jixiao.reporting.service.render.MonitoringTableHtml;
+import org.jixiao.reporting.service.render.MonitoringXlsx;
 import org.jixiao.reporting.service.render.PdfRenderer;
 import org.jixiao.reporting.service.render.ProjectTableHtml;
 import org.jixiao.reporting.service.render.SummaryTable;
 import org.jixiao.reporting.service.render.XlsxWriter;
 
 @Path("/api/v1/reports")
-@Tag(name = "reports", description = "项目支出绩效目标表 and 绩效目标情况表 in HTML, PDF, XLSX (CSV and JSON for the summary); read-only for every role")
+@Tag(name = "reports", description = "项目支出绩效目标表, 绩效目标情况表, 绩效运行监控表 and 绩效自评表 in HTML, PDF, XLSX (CSV and JSON for the summary, JSON for the monitoring year view); read-only for every role")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "404", description = "unknown, not visible, or not approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
@@ -54,10 +63,12 @@ public class ReportResource {
     private final ReportService reports;
     private final PdfRenderer pdf;
     private final StatisticsService statistics;
+    private final MonitoringService monitoringReports;
     private final Caller caller;
 
     public ReportResource(SummaryService summaries, ReportService reports, PdfRenderer pdf, StatisticsService statistics,
-            Caller caller) {
+            MonitoringService monitoringReports, Caller caller) {
+        this.monitoringReports = monitoringReports;
         this.summaries = summaries;
         this.reports = reports;
         this.pdf = pdf;
@@ -133,6 +144,79 @@ public class ReportResource {
             case "xlsx" -> file(out -> XlsxWriter.project(table, out), XLSX, name + ".xlsx");
             default -> Response.ok(ProjectTableHtml.html(table), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         };
+    }
+
+    @GET
+    @Path("projects/{id}/monitoring/{period}")
+    @Produces({MediaType.TEXT_HTML, PDF, XLSX})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "项目支出绩效运行监控表 of one project and period (the latest submission of the period, as assessed), by Accept or ?format=html|pdf|xlsx")
+    @APIResponse(responseCode = "200", description = "the table", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "period not YYYY-MM, or an unknown format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response monitoring(@PathParam("id") UUID id,
+            @PathParam("period") @Parameter(description = "the month reported on, YYYY-MM", example = "2025-07") String period,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        String chosen = choose(format, headers, List.of("html", "pdf", "xlsx"));
+        MonitoringTable table = monitoringReports.monitoringTable(id, period, caller.actor());
+        String name = table.projectName() + "-绩效运行监控表-" + table.period();
+        return switch (chosen) {
+            case "pdf" -> rendered(out -> pdf.render(MonitoringTableHtml.monitoring(table, true), out), PDF, name + ".pdf");
+            case "xlsx" -> file(out -> MonitoringXlsx.monitoring(table, out), XLSX, name + ".xlsx");
+            default -> Response.ok(MonitoringTableHtml.monitoring(table, false), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+        };
+    }
+
+    @GET
+    @Path("projects/{id}/self-evaluation/{budgetYear}")
+    @Produces({MediaType.TEXT_HTML, PDF, XLSX})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "项目支出绩效自评表 of one project and year, from its final report (period YYYY-12) and its score, by Accept or ?format=html|pdf|xlsx")
+    @APIResponse(responseCode = "200", description = "the table; when no score could be given it says why instead of a total", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "an unknown format or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response selfEvaluation(@PathParam("id") UUID id, @PathParam("budgetYear") @Min(2000) @Max(2100) int budgetYear,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        String chosen = choose(format, headers, List.of("html", "pdf", "xlsx"));
+        SelfEvaluationTable table = monitoringReports.selfEvaluation(id, budgetYear, caller.actor());
+        String name = table.projectName() + "-绩效自评表-" + budgetYear;
+        return switch (chosen) {
+            case "pdf" -> rendered(out -> pdf.render(MonitoringTableHtml.selfEvaluation(table, true), out), PDF, name + ".pdf");
+            case "xlsx" -> file(out -> MonitoringXlsx.selfEvaluation(table, out), XLSX, name + ".xlsx");
+            default -> Response.ok(MonitoringTableHtml.selfEvaluation(table, false), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+        };
+    }
+
+    @GET
+    @Path("monitoring")
+    @Produces({MediaType.APPLICATION_JSON, XLSX})
+    @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "双监控 year view: every project's latest monitoring status of a year, worst first, by Accept or ?format=json|xlsx; a department token sees its own only; the XLSX holds every matching project (page and size apply to JSON)")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearViewPage.class)),
+            @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "missing budgetYear, an unknown status or format, a page out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response monitoringYear(@QueryParam("budgetYear") @NotNull @Min(2000) @Max(2100) Integer budgetYear,
+            @QueryParam("departmentCode") String departmentCode,
+            @QueryParam("status") @Parameter(description = "overall status: ON_TRACK, AT_RISK, OFF_TRACK or NOT_ASSESSABLE") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
+        String chosen = choose(format, headers, List.of("json", "xlsx"));
+        YearViewRow.Filter filter = new YearViewRow.Filter(budgetYear, departmentCode == null || departmentCode.isBlank() ? null : departmentCode,
+                Params.enumValue(MonitoringStatus.class, status, "status"));
+        if (chosen.equals("xlsx")) {
+            List<YearViewRow> rows = new java.util.ArrayList<>();
+            monitoringReports.eachOfYearView(filter, caller.actor(), rows::add);
+            String name = budgetYear + "年绩效运行监控情况";
+            return file(out -> MonitoringXlsx.yearView(name, rows, out), XLSX, name + ".xlsx");
+        }
+        return Response.ok(YearViewPage.of(monitoringReports.yearView(filter, new PageRequest(page, size), caller.actor())),
+                MediaType.APPLICATION_JSON).build();
     }
 
     /** ?format wins over Accept; the first allowed format is the default. */

@@ -25,6 +25,7 @@ import org.jixiao.common.messaging.KafkaClients;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.messaging.MalformedEventException;
 import org.jixiao.reporting.domain.InMemoryReadModel;
+import org.jixiao.reporting.repository.MonitoringRepository;
 import org.jixiao.reporting.repository.ReportProjectRepository;
 import org.jixiao.reporting.repository.RevisionStore;
 
@@ -45,10 +46,12 @@ public class RebuildService {
     private final Inbox inbox;
     private final ReportProjectRepository projects;
     private final RevisionStore revisions;
+    private final MonitoringRepository monitoring;
     private final KafkaClients kafka;
 
     public RebuildService(ReadModelService fold, EventCodec codec, Inbox inbox, ReportProjectRepository projects,
-            RevisionStore revisions, KafkaClients kafka) {
+            RevisionStore revisions, MonitoringRepository monitoring, KafkaClients kafka) {
+        this.monitoring = monitoring;
         this.fold = fold;
         this.codec = codec;
         this.inbox = inbox;
@@ -136,6 +139,7 @@ public class RebuildService {
     /** Replaces the model and the inbox's log of applied events together, so the live consumer skips exactly the replayed ones. */
     private void swap(InMemoryReadModel memory, Collection<EventEnvelope> replayed) {
         revisions.deleteAll();
+        monitoring.deleteAll();
         projects.deleteAll();
         inbox.forgetAll();
         memory.projects().forEach(projects::persist);
@@ -143,6 +147,7 @@ public class RebuildService {
         memory.checks().forEach((key, check) -> revisions.saveCheck(key.projectId(), key.revision(), check));
         memory.submittedTimes().forEach((key, at) -> revisions.saveSubmittedAt(key.projectId(), key.revision(), at));
         memory.returnedRevisions().forEach(key -> revisions.saveReturned(key.projectId(), key.revision()));
+        memory.monitoringReports().forEach(monitoring::saveIfLater);
         replayed.forEach(inbox::recordApplied);
         projects.flush();
     }

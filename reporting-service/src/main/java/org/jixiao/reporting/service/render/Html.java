@@ -46,13 +46,21 @@ final class Html {
             td.c { text-align: center; }
             td.merged { vertical-align: top; padding-top: 6pt; }
             tr.total td { font-weight: bold; }
+            .small { font-size: 8.5pt; }
+            p.remark { margin: 4pt 0 0 0; }
             """;
 
     /** Browsers get fallbacks; the PDF renderer must see only the font it embeds, or it scans the system's. */
     static String page(String title, String body, boolean forPdf) {
+        return page(title, body, forPdf, false);
+    }
+
+    /** Wide tables (nine columns and more) are printed on A4 turned sideways, as the bureaus print them. */
+    static String page(String title, String body, boolean forPdf, boolean landscape) {
         String fonts = forPdf ? "'Noto Sans SC'"
                 : "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'SimSun', sans-serif";
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>" + esc(title)
-                + "</title><style>" + STYLE.replace("%FONTS%", fonts) + "</style></head><body>" + body + "</body></html>";
+                + "</title><style>" + STYLE.replace("%FONTS%", fonts).replace("size: A4;", landscape ? "size: A4 landscape;" : "size: A4;")
+                + "</style></head><body>" + body + "</body></html>";
     }
 }
