@@ -56,6 +56,9 @@ create index project_warning_year on project_warning
 create index project_warning_department on project_warning
     (department_code, budget_year, warning_level desc, off_track_rows desc, lag_points desc nulls last, project_id)
     where warning_level > 0;
+create index project_warning_all on project_warning
+    (warning_level desc, off_track_rows desc, lag_points desc nulls last, project_id)
+    where warning_level > 0;
 
 -- The review-time preview of the self-evaluation score (IndicatorCheckCompleted.preview), kept with the findings.
 alter table case_findings add column preview text;

@@ -2,6 +2,7 @@ package org.jixiao.approval.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,9 +18,6 @@ public class WarningRepository {
     private static final String COLUMNS = "project_id, project_name, department_code, budget_year, period, as_of,"
             + " report_revision, overall, budget_status, lag_points, execution_rate, on_track_rows, at_risk_rows,"
             + " off_track_rows, not_assessable_rows, warning_level, case_id";
-    /** What the indexes project_warning_year and project_warning_department hold, in their order. */
-    private static final String WARNINGS = " from project_warning where warning_level > 0 and budget_year = :year"
-            + " and (cast(:dept as varchar) is null or department_code = :dept)";
     private static final String WORST_FIRST = " order by warning_level desc, off_track_rows desc,"
             + " lag_points desc nulls last, project_id";
 
@@ -74,13 +72,28 @@ public class WarningRepository {
 
     /** One page of the projects with a warning, worst first (OFF_TRACK, more off-track rows, larger budget lag). */
     public Page<Row> page(WarningFilter filter, PageRequest request) {
-        long total = ((Number) em.createNativeQuery("select count(*)" + WARNINGS)
-                .setParameter("year", filter.budgetYear()).setParameter("dept", filter.departmentCode())
-                .getSingleResult()).longValue();
+        // only the criteria given, so that the planner sees the partial index that fits (V7)
+        StringBuilder where = new StringBuilder(" from project_warning where warning_level > 0");
+        if (filter.budgetYear() != null) {
+            where.append(" and budget_year = :year");
+        }
+        if (filter.departmentCode() != null) {
+            where.append(" and department_code = :dept");
+        }
+        Query count = em.createNativeQuery("select count(*)" + where);
+        Query select = em.createNativeQuery("select " + COLUMNS + where + WORST_FIRST + " limit :limit offset :offset")
+                .setParameter("limit", request.size()).setParameter("offset", request.offset());
+        for (Query q : List.of(count, select)) {
+            if (filter.budgetYear() != null) {
+                q.setParameter("year", filter.budgetYear());
+            }
+            if (filter.departmentCode() != null) {
+                q.setParameter("dept", filter.departmentCode());
+            }
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + WARNINGS + WORST_FIRST + " limit :limit offset :offset")
-                .setParameter("year", filter.budgetYear()).setParameter("dept", filter.departmentCode())
-                .setParameter("limit", request.size()).setParameter("offset", request.offset()).getResultList();
+        List<Object[]> rows = select.getResultList();
         return Page.of(rows.stream().map(WarningRepository::row).toList(), request, total);
     }
 

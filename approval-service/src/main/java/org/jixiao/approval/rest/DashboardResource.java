@@ -3,7 +3,6 @@ package org.jixiao.approval.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,7 +58,7 @@ public class DashboardResource {
     @Operation(summary = "预警: projects whose latest assessment has AT_RISK or OFF_TRACK rows or budget lag, worst first"
             + " (OFF_TRACK before AT_RISK, then more off-track rows, then larger budget lag); a department sees its own only")
     public Page<MonitoringService.WarningItem> warnings(
-            @QueryParam("budgetYear") @NotNull @Parameter(description = "the budget year (required)") Integer budgetYear,
+            @QueryParam("budgetYear") @Parameter(description = "one budget year; all years when left out") Integer budgetYear,
             @QueryParam("departmentCode") @Parameter(description = "one department; a department token always sees its own") String departmentCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
