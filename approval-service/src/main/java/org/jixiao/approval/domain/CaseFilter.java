@@ -7,7 +7,12 @@ import java.util.UUID;
  * their stage's target, {@code overdue=false} every other case (decided ones included).
  */
 public record CaseFilter(CaseStatus status, Integer stageIndex, String departmentCode, UUID projectId,
-        Integer budgetYear, String assignee, Boolean overdue) {
+        Integer budgetYear, String assignee, Boolean overdue, CaseKind kind) {
+
+    public CaseFilter(CaseStatus status, Integer stageIndex, String departmentCode, UUID projectId,
+            Integer budgetYear, String assignee, Boolean overdue) {
+        this(status, stageIndex, departmentCode, projectId, budgetYear, assignee, overdue, null);
+    }
 
     /** The open cases one reviewer holds. */
     public static CaseFilter heldBy(String assignee) {
@@ -15,6 +20,6 @@ public record CaseFilter(CaseStatus status, Integer stageIndex, String departmen
     }
 
     public CaseFilter withDepartment(String code) {
-        return new CaseFilter(status, stageIndex, code, projectId, budgetYear, assignee, overdue);
+        return new CaseFilter(status, stageIndex, code, projectId, budgetYear, assignee, overdue, kind);
     }
 }

@@ -11,7 +11,9 @@ public record Decision(Action action, Grade grade, String comment, List<Comment>
         /** 批复: final approval, last stage only */
         APPROVE,
         /** 退回: back to the department with comments */
-        RETURN
+        RETURN,
+        /** 确认: a monitoring report or self-evaluation taken note of (its only stage) */
+        ACKNOWLEDGE
     }
 
     /** A comment anchored to a field (e.g. "overview", "funding") or an indicator row by index. */

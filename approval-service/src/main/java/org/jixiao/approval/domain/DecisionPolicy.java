@@ -42,12 +42,13 @@ public final class DecisionPolicy {
         ReviewRoute route = context.route();
         Checks checks = context.checks();
         if (decision.action() == null) {
-            throw DomainException.invalid("action-required", "action must be PASS, APPROVE or RETURN");
+            throw DomainException.invalid("action-required", "action must be PASS, APPROVE, RETURN or ACKNOWLEDGE");
         }
         if (reviewCase.status() != CaseStatus.OPEN) {
             throw DomainException.conflict("case-closed", "the case is already " + reviewCase.status()
                     + "; a decided case cannot be decided again");
         }
+        checkKind(reviewCase, decision);
         ReviewRoute.Stage stage = route.stage(reviewCase.stageIndex());
         if (!stage.allows(actor)) {
             throw DomainException.forbidden("stage-not-allowed",
@@ -109,7 +110,12 @@ public final class DecisionPolicy {
                     throw DomainException.invalid("return-needs-comment",
                             "a return must tell the department why: give comment or comments[].text");
                 }
-                context.grading().check(decision);
+                if (!reviewCase.kind().isReport()) {
+                    context.grading().check(decision);
+                }
+            }
+            case ACKNOWLEDGE -> {
+                // a report is taken note of as it stands: nothing to check beyond the comments below
             }
         }
         for (Decision.Comment c : decision.commentsOrEmpty()) {
@@ -118,10 +124,32 @@ public final class DecisionPolicy {
             }
             if (c.indicatorIndex() != null && (c.indicatorIndex() < 0 || c.indicatorIndex() >= reviewCase.indicatorCount())) {
                 throw DomainException.invalid("no-such-indicator", "indicatorIndex " + c.indicatorIndex()
-                        + " is not a row of this declaration (0.." + (reviewCase.indicatorCount() - 1) + ")");
+                        + " is not a row of this " + (reviewCase.kind().isReport() ? "report" : "declaration")
+                        + " (0.." + (reviewCase.indicatorCount() - 1) + ")");
             }
         }
-        return new Verdict(List.copyOf(overrides),
-                decision.action() == Decision.Action.RETURN && context.grading().refusesForBudget(decision.grade()));
+        return new Verdict(List.copyOf(overrides), decision.action() == Decision.Action.RETURN
+                && !reviewCase.kind().isReport() && context.grading().refusesForBudget(decision.grade()));
+    }
+
+    /**
+     * A declaration is passed, approved or returned; a monitoring report or self-evaluation is acknowledged
+     * or returned, without a grade (评审等级 grades declarations, 财预〔2015〕88号; a self-evaluation's grade is its score's).
+     */
+    private static void checkKind(ReviewCase reviewCase, Decision decision) {
+        boolean report = reviewCase.kind().isReport();
+        Decision.Action action = decision.action();
+        if (report && (action == Decision.Action.PASS || action == Decision.Action.APPROVE)) {
+            throw DomainException.conflict("action-not-for-kind", "a " + reviewCase.kind()
+                    + " case is acknowledged (ACKNOWLEDGE) or returned (RETURN), not " + action);
+        }
+        if (!report && action == Decision.Action.ACKNOWLEDGE) {
+            throw DomainException.conflict("action-not-for-kind", "a " + reviewCase.kind()
+                    + " case is passed, approved or returned; ACKNOWLEDGE is for monitoring reports and self-evaluations");
+        }
+        if (report && decision.grade() != null) {
+            throw DomainException.invalid("grade-not-for-kind", "a " + reviewCase.kind()
+                    + " case takes no grade (评审等级 is for declarations): leave grade out");
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.hibernate.annotations.Immutable;
 @Immutable
 @Table(name = "case_history")
 public class HistoryEntry {
-    public enum Action { OPENED, CLAIMED, ASSIGNED, PASSED, RETURNED, APPROVED, OVERRIDDEN, COMMENTED, FINDINGS_RECEIVED }
+    public enum Action { OPENED, CLAIMED, ASSIGNED, PASSED, RETURNED, APPROVED, OVERRIDDEN, COMMENTED, FINDINGS_RECEIVED, ACKNOWLEDGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

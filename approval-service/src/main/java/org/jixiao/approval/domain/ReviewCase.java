@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * 审核案卷: the review of one submitted revision of one project, from opening to the final decision.
- * Holds the snapshot the department submitted, so reviewers never read project-service.
+ * Holds the snapshot the department submitted, so reviewers never read project-service. A report case
+ * (MONITORING, SELF_EVALUATION) reviews one revision of a monitoring report instead: {@code revision} is the
+ * approved revision it follows, {@code period} and {@code reportRevision} name the report, and it has no snapshot.
  */
 @Entity
 @Table(name = "review_case")
@@ -73,6 +75,10 @@ public class ReviewCase {
     /** Returned with a grade that keeps the target out of the budget (差 by default; 不得纳入预算). */
     @Column(name = "refused_for_budget")
     private boolean refusedForBudget;
+    /** A report case's period (YYYY-MM); null for declarations. */
+    private String period;
+    @Column(name = "report_revision")
+    private Integer reportRevision;
     @Version
     private long version;
 
@@ -106,6 +112,21 @@ public class ReviewCase {
         c.openedAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         c.stageEnteredAt = o.submittedAt();
         c.stageDueAt = c.dueAtUnder(route);
+        return c;
+    }
+
+    /** A monitoring report or self-evaluation to review: what names it and where it is reviewed. */
+    public record ReportOpening(UUID projectId, int approvedRevision, String period, int reportRevision,
+            boolean finalReport, int budgetYear, String departmentCode, String departmentName, String projectName,
+            BigDecimal funding, int indicatorCount, OffsetDateTime submittedAt) {
+    }
+
+    public static ReviewCase openReport(ReportOpening o, ReviewRoute route) {
+        ReviewCase c = open(new Opening(o.projectId(), o.approvedRevision(), CaseKind.ofReport(o.finalReport()),
+                o.budgetYear(), o.departmentCode(), o.departmentName(), o.projectName(), o.funding(),
+                o.indicatorCount(), null, null, null, o.submittedAt()), route);
+        c.period = o.period();
+        c.reportRevision = o.reportRevision();
         return c;
     }
 
@@ -152,6 +173,11 @@ public class ReviewCase {
     public void returnToDepartment(String reviewer, Grade grade, boolean refusedForBudget, OffsetDateTime at) {
         close(CaseStatus.RETURNED, reviewer, grade, at);
         this.refusedForBudget = refusedForBudget;
+    }
+
+    /** 确认: the bureau took note of a report; the case is closed. */
+    public void acknowledge(String reviewer, OffsetDateTime at) {
+        close(CaseStatus.ACKNOWLEDGED, reviewer, null, at);
     }
 
     private void close(CaseStatus outcome, String reviewer, Grade g, OffsetDateTime at) {
@@ -267,6 +293,14 @@ public class ReviewCase {
 
     public boolean refusedForBudget() {
         return refusedForBudget;
+    }
+
+    public String period() {
+        return period;
+    }
+
+    public Integer reportRevision() {
+        return reportRevision;
     }
 
     public long version() {

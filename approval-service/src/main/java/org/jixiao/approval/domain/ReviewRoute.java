@@ -19,6 +19,15 @@ public record ReviewRoute(int budgetYear, List<Stage> stages) {
                 new Stage("绩效管理股复审", 5, Set.of(), null, true)));
     }
 
+    /**
+     * The route of a monitoring report or self-evaluation (ours): one stage any reviewer may decide, so the
+     * four-eyes rule has nothing to compare; the year's configured route is for declarations.
+     */
+    public static ReviewRoute forReports(int budgetYear, CaseKind kind) {
+        return new ReviewRoute(budgetYear, List.of(new Stage(kind == CaseKind.SELF_EVALUATION ? "自评审阅" : "绩效监控审阅",
+                5, Set.of(), null, false)));
+    }
+
     /** The stage at {@code index}; a case beyond a shortened route stays at its last stage. */
     public Stage stage(int index) {
         return stages.get(Math.min(index, stages.size() - 1));

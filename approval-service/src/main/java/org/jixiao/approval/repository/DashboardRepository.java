@@ -9,10 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** The dashboard's figures, grouped and counted by the database. A null year or department means all. */
+/**
+ * The dashboard's figures, grouped and counted by the database. A null year or department means all. They are
+ * about declarations (submissions and amendments); monitoring reports and self-evaluations have the warnings.
+ */
 @ApplicationScoped
 public class DashboardRepository {
-    private static final String OPEN_CASES = " from review_case where status = 'OPEN'"
+    private static final String DECLARATIONS = " and kind in ('SUBMISSION', 'AMENDMENT')";
+    private static final String OPEN_CASES = " from review_case where status = 'OPEN'" + DECLARATIONS
             + " and (cast(:year as integer) is null or budget_year = :year)"
             + " and (cast(:dept as varchar) is null or department_code = :dept)";
 
@@ -77,7 +81,8 @@ public class DashboardRepository {
     /** Cases per budget year and status, years ascending. */
     public List<StatusCount> countsByYearAndStatus(String department) {
         return this.<Object[]>rows(em.createNativeQuery("select budget_year, status, count(*) from review_case"
-                + " where (cast(:dept as varchar) is null or department_code = :dept) group by budget_year, status"
+                + " where (cast(:dept as varchar) is null or department_code = :dept)" + DECLARATIONS
+                + " group by budget_year, status"
                 + " order by budget_year, status").setParameter("dept", department))
                 .stream().map(r -> new StatusCount(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).longValue()))
                 .toList();
@@ -91,7 +96,7 @@ public class DashboardRepository {
         Object[] r = (Object[]) em.createNativeQuery("select count(*),"
                 + " percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at)),"
                 + " percentile_cont(0.9) within group (order by extract(epoch from decided_at - submitted_at))"
-                + " from review_case where status <> 'OPEN'"
+                + " from review_case where status <> 'OPEN'" + DECLARATIONS
                 + " and (cast(:year as integer) is null or budget_year = :year)"
                 + " and (cast(:dept as varchar) is null or department_code = :dept)")
                 .setParameter("year", budgetYear).setParameter("dept", department).getSingleResult();
@@ -105,7 +110,7 @@ public class DashboardRepository {
     public List<ReturnCount> returnsPerProject(Integer budgetYear, String department, int limit) {
         return this.<Object[]>rows(em.createNativeQuery("select project_id, max(project_name), max(department_code),"
                 + " count(*) filter (where status = 'RETURNED'), count(*) from review_case"
-                + " where (cast(:year as integer) is null or budget_year = :year)"
+                + " where (cast(:year as integer) is null or budget_year = :year)" + DECLARATIONS
                 + " and (cast(:dept as varchar) is null or department_code = :dept)"
                 + " group by project_id order by 4 desc, 2, 1 limit :limit")
                 .setParameter("year", budgetYear).setParameter("dept", department).setParameter("limit", limit))

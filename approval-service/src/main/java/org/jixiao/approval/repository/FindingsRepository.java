@@ -18,27 +18,35 @@ public class FindingsRepository {
         this.em = em;
     }
 
-    public record Stored(String findingsJson, boolean hasErrors) {
+    /**
+     * @param previewJson the review-time preview of the self-evaluation score (Scoresheet JSON); null when none came
+     * @param previewUnavailable why indicator-service gave no preview
+     */
+    public record Stored(String findingsJson, boolean hasErrors, String previewJson, String previewUnavailable) {
     }
 
     /** One revision of one project, the key findings are stored under. */
     public record Revision(UUID projectId, int revision) {
     }
 
-    public void save(UUID projectId, int revision, String findingsJson, boolean hasErrors) {
-        em.createNativeQuery("insert into case_findings (project_id, revision, findings, has_errors, received_at)"
-                + " values (:p, :r, :f, :e, now()) on conflict (project_id, revision)"
-                + " do update set findings = excluded.findings, has_errors = excluded.has_errors, received_at = now()")
+    public void save(UUID projectId, int revision, String findingsJson, boolean hasErrors, String previewJson,
+            String previewUnavailable) {
+        em.createNativeQuery("insert into case_findings (project_id, revision, findings, has_errors, received_at,"
+                + " preview, preview_unavailable) values (:p, :r, :f, :e, now(), :pv, :pu) on conflict (project_id, revision)"
+                + " do update set findings = excluded.findings, has_errors = excluded.has_errors, received_at = now(),"
+                + " preview = excluded.preview, preview_unavailable = excluded.preview_unavailable")
                 .setParameter("p", projectId).setParameter("r", revision)
-                .setParameter("f", findingsJson).setParameter("e", hasErrors).executeUpdate();
+                .setParameter("f", findingsJson).setParameter("e", hasErrors)
+                .setParameter("pv", previewJson).setParameter("pu", previewUnavailable).executeUpdate();
     }
 
     public Optional<Stored> find(UUID projectId, int revision) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select findings, has_errors from case_findings where project_id = :p and revision = :r")
+                "select findings, has_errors, preview, preview_unavailable from case_findings"
+                + " where project_id = :p and revision = :r")
                 .setParameter("p", projectId).setParameter("r", revision).getResultList();
-        return rows.stream().findFirst().map(r -> new Stored((String) r[0], (Boolean) r[1]));
+        return rows.stream().findFirst().map(r -> new Stored((String) r[0], (Boolean) r[1], (String) r[2], (String) r[3]));
     }
 
     /** Whether the stored findings hold an ERROR, for every revision of {@code projectIds} that has findings. */

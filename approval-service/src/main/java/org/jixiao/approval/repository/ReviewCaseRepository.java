@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jixiao.approval.domain.CaseFilter;
+import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.ReviewCase;
 import org.jixiao.common.query.Page;
@@ -19,18 +20,38 @@ import org.jixiao.common.repository.Paging;
 @ApplicationScoped
 public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, UUID> {
 
+    private static final List<CaseKind> DECLARATIONS = List.of(CaseKind.SUBMISSION, CaseKind.AMENDMENT);
+    private static final List<CaseKind> REPORTS = List.of(CaseKind.MONITORING, CaseKind.SELF_EVALUATION);
+
+    /** The declaration case (submission or amendment) of one revision. */
     public Optional<ReviewCase> findByProjectRevision(UUID projectId, int revision) {
-        return find("projectId = ?1 and revision = ?2", projectId, revision).firstResultOptional();
+        return find("projectId = ?1 and revision = ?2 and kind in ?3", projectId, revision, DECLARATIONS)
+                .firstResultOptional();
     }
 
-    /** The project's case just before {@code revision}, for the diff and the earlier comments. */
+    /** The case of one revision of one monitoring report or self-evaluation. */
+    public Optional<ReviewCase> findReport(UUID projectId, String period, int reportRevision) {
+        return find("projectId = ?1 and period = ?2 and reportRevision = ?3", projectId, period, reportRevision)
+                .firstResultOptional();
+    }
+
+    /** The project's declaration case just before {@code revision}, for the diff and the earlier comments. */
     public Optional<ReviewCase> previous(UUID projectId, int revision) {
-        return find("projectId = ?1 and revision < ?2 order by revision desc", projectId, revision).firstResultOptional();
+        return find("projectId = ?1 and revision < ?2 and kind in ?3 order by revision desc", projectId, revision,
+                DECLARATIONS).firstResultOptional();
     }
 
-    /** The project's cases up to and including {@code revision}: the rounds whose comments a case shows. */
-    public List<ReviewCase> roundsUpTo(UUID projectId, int revision) {
-        return list("projectId = ?1 and revision <= ?2 order by revision", projectId, revision);
+    /**
+     * The rounds whose comments a case shows: a declaration's earlier declaration cases, a report's earlier
+     * revisions of the same period's report; the case itself included.
+     */
+    public List<ReviewCase> roundsUpTo(ReviewCase c) {
+        if (c.kind().isReport()) {
+            return list("projectId = ?1 and period = ?2 and reportRevision <= ?3 order by reportRevision",
+                    c.projectId(), c.period(), c.reportRevision());
+        }
+        return list("projectId = ?1 and revision <= ?2 and kind in ?3 order by revision", c.projectId(), c.revision(),
+                DECLARATIONS);
     }
 
     /** One page of the cases {@code filter} keeps, ordered by {@code order} then id; overdue as of {@code now}. */
@@ -61,6 +82,10 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
             where.add("assignee = :assignee");
             p.and("assignee", filter.assignee());
         }
+        if (filter.kind() != null) {
+            where.add("kind = :kind");
+            p.and("kind", filter.kind());
+        }
         if (filter.overdue() != null) {
             // The same test as ReviewCase.isOverdue, so that the filter and the flag agree.
             String overdue = "(status = :open and stageDueAt <= :now)";
@@ -70,9 +95,9 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
         return Paging.page(find(String.join(" and ", where), Paging.sort(order, "id"), p), request);
     }
 
-    /** The open cases of a budget year, whose due instants follow the year's route. */
+    /** The open declaration cases of a budget year, whose due instants follow the year's route. */
     public List<ReviewCase> openIn(int budgetYear) {
-        return list("status = ?1 and budgetYear = ?2", CaseStatus.OPEN, budgetYear);
+        return list("status = ?1 and budgetYear = ?2 and kind in ?3", CaseStatus.OPEN, budgetYear, DECLARATIONS);
     }
 
     /** Moves a case's due instant without touching its version: a route change must not fail a concurrent decision. */

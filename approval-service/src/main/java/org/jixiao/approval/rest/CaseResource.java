@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.approval.domain.CaseFilter;
+import org.jixiao.approval.domain.CaseKind;
 import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.Decision;
 import org.jixiao.approval.domain.Grade;
@@ -62,7 +63,8 @@ public class CaseResource {
     }
 
     @Schema(name = "DecisionRequest")
-    public record DecisionRequest(@NotNull Decision.Action action,
+    public record DecisionRequest(@NotNull @Schema(description = "a declaration: PASS, APPROVE (last stage) or RETURN;"
+            + " a monitoring report or self-evaluation: ACKNOWLEDGE or RETURN (409 action-not-for-kind otherwise)") Decision.Action action,
             @Schema(description = "评审等级 优/良/中/差: required to APPROVE; by the year's grading rules (GET /api/v1/grading-rules/{budgetYear})"
                     + " 优 and 良 may pass or approve (良 with a comment), 中 and 差 only RETURN, and a 差 return is refused for the budget."
                     + " PASS may carry the stage's grade too") Grade grade,
@@ -82,18 +84,20 @@ public class CaseResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.DEPARTMENT})
     @Operation(summary = "Review cases with filters; a department token sees only its own, read-only")
-    public Page<CaseView> list(@QueryParam("status") @Parameter(description = "OPEN, APPROVED or RETURNED") String status,
+    public Page<CaseView> list(@QueryParam("status") @Parameter(description = "OPEN, APPROVED, RETURNED or ACKNOWLEDGED") String status,
             @QueryParam("stage") @Parameter(description = "stage index, 0 = first") Integer stage,
             @QueryParam("department") String department,
             @QueryParam("projectId") UUID projectId,
             @QueryParam("budgetYear") Integer budgetYear,
             @QueryParam("overdue") Boolean overdue,
             @QueryParam("assignee") @Parameter(description = "a reviewer name, or 'me'") String assignee,
+            @QueryParam("kind") @Parameter(description = "SUBMISSION, AMENDMENT, MONITORING or SELF_EVALUATION") String kind,
             @QueryParam("sort") @DefaultValue("openedAt") @Parameter(description = "openedAt, submittedAt, stageEnteredAt, funding, projectName, departmentCode, decidedAt; - for descending") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
         CaseFilter filter = new CaseFilter(Params.enumValue(CaseStatus.class, status, "status"), stage, department,
-                projectId, budgetYear, "me".equals(assignee) ? caller.name() : assignee, overdue);
+                projectId, budgetYear, "me".equals(assignee) ? caller.name() : assignee, overdue,
+                Params.enumValue(CaseKind.class, kind, "kind"));
         return queries.list(filter, SortOrder.parse(sort, CaseQueryService.SORT_FIELDS), new PageRequest(page, size),
                 caller.actor()).map(CaseView::of);
     }
@@ -133,10 +137,11 @@ public class CaseResource {
     @Path("{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Decide the current stage: PASS to the next, APPROVE (last stage) or RETURN with comments")
+    @Operation(summary = "Decide the current stage: PASS to the next, APPROVE (last stage) or RETURN with comments;"
+            + " a monitoring report or self-evaluation is ACKNOWLEDGEd or RETURNed (MonitoringReviewed)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "403", description = "the stage is restricted to other reviewers (stage-not-allowed), or the caller decided another stage of this case under the four-eyes rule (same-reviewer)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "closed case, wrong stage, a grade that only returns (grade-requires-return, grade-too-low), or a concurrent decision won", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "closed case, wrong stage, a grade that only returns (grade-requires-return, grade-too-low), an action the case's kind does not take (action-not-for-kind), or a concurrent decision won", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
         Decision decision = new Decision(request.action(), request.grade(), request.comment(),
                 request.comments() == null ? List.of() : request.comments().stream()

@@ -2,6 +2,7 @@ package org.jixiao.approval.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -16,14 +17,18 @@ import org.jixiao.approval.domain.StageDecision;
 import org.jixiao.approval.service.CaseDetail;
 import org.jixiao.approval.service.CaseSummary;
 
-/** A review case as the dashboard shows it; the detail form adds snapshot, findings, diff and comments. */
+/**
+ * A review case as the dashboard shows it; the detail form adds snapshot, findings, preview, diff and comments
+ * (a declaration) or the report, its assessment and score (a monitoring report or self-evaluation).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ReviewCase")
 public record CaseView(
         UUID id,
         UUID projectId,
         int revision,
-        @Schema(description = "SUBMISSION (申报) or AMENDMENT (调整)") CaseKind kind,
+        @Schema(description = "SUBMISSION (申报), AMENDMENT (调整), MONITORING (绩效运行监控) or SELF_EVALUATION (自评);"
+                + " for the last two, revision is the approved revision the report follows") CaseKind kind,
         int budgetYear,
         String departmentCode,
         String departmentName,
@@ -50,7 +55,21 @@ public record CaseView(
         @Schema(description = "IndicatorCheckCompleted findings for this revision", implementation = Object.class) @JsonRawValue String findings,
         @Schema(description = "field changes to the previous revision", implementation = Object.class) @JsonRawValue String changes,
         @Schema(description = "comments of this and the earlier rounds") List<Comment> comments,
-        @Schema(description = "each decided stage of this case with its decider and grade (评审等级), in stage order") List<StageGrade> stageGrades) {
+        @Schema(description = "each decided stage of this case with its decider and grade (评审等级), in stage order") List<StageGrade> stageGrades,
+        @Schema(description = "a report case's period, YYYY-MM") String period,
+        @Schema(description = "a report case's revision of the report (a returned report is submitted again as the next)") Integer reportRevision,
+        @Schema(description = "a report case's cut-off date") LocalDate asOf,
+        @Schema(description = "a report case: the executed amount in yuan at asOf, decimal string") String spent,
+        @Schema(description = "a report case: 纠偏措施, the department's corrective measures") String measures,
+        @Schema(description = "a report case: who submitted the report") String submittedBy,
+        @Schema(description = "a report case: the worst status of rows and budget (ON_TRACK, NOT_ASSESSABLE, AT_RISK, OFF_TRACK)") String overall,
+        @Schema(description = "a report case: the report lines as the department stated them (MonitoringLine: index, actual, forecast, likelihood, deviationCause, note, completion, justification)", implementation = Object.class) @JsonRawValue String indicators,
+        @Schema(description = "a report case: indicator-service's assessment (overall, rows with status, reason and flags, budget with executionRate, timeProgress, lagPoints, status)", implementation = Object.class) @JsonRawValue String assessment,
+        @Schema(description = "a self-evaluation: its score (total, grade, parts with rows, capsApplied, subjectivePoints)", implementation = Object.class) @JsonRawValue String score,
+        @Schema(description = "a self-evaluation without a score: why") String scoreUnavailable,
+        @Schema(description = "a declaration: the review-time preview of its self-evaluation score (every target met): total, grade,"
+                + " subjectivePoints (the points that depend on judgement), parts with each row's weight (points) and subjective flag", implementation = Object.class) @JsonRawValue String preview,
+        @Schema(description = "a declaration without a preview: why (e.g. no weights configured for its framework)") String previewUnavailable) {
 
     /** One decided stage: who decided it, how, and the grade given there (null when none was given). */
     public record StageGrade(int stageIndex, String stage, Decision.Action action, Grade grade, String decidedBy,
@@ -79,17 +98,23 @@ public record CaseView(
                 c.status(), c.stageIndex(), c.stageName(), c.assignee(), c.submittedAt(), c.openedAt(), c.stageEnteredAt(),
                 s.workingDaysInStage(), s.overdue(), s.flagged(), c.decidedAt(), c.decidedBy(), c.grade(),
                 c.approvalNumber(), c.overrideReason(), c.refusedForBudget(), c.amendmentReason(), null, null, null, null,
-                null);
+                null, c.period(), c.reportRevision(), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static CaseView of(CaseDetail d) {
         CaseView v = of(d.summary());
         ReviewCase c = d.summary().reviewCase();
+        CaseDetail.Report r = d.report();
         return new CaseView(v.id, v.projectId, v.revision, v.kind, v.budgetYear, v.departmentCode, v.departmentName,
                 v.projectName, v.funding, v.status, v.stageIndex, v.stageName, v.assignee, v.submittedAt, v.openedAt,
                 v.stageEnteredAt, v.workingDaysInStage, v.overdue, v.flagged, v.decidedAt, v.decidedBy, v.grade,
                 v.approvalNumber, v.overrideReason, v.refusedForBudget, v.amendmentReason, c.snapshot(), d.findingsJson(),
                 c.changes(), d.comments().stream().map(Comment::of).toList(),
-                d.decisions().stream().map(StageGrade::of).toList());
+                d.decisions().stream().map(StageGrade::of).toList(), v.period, v.reportRevision,
+                r == null ? null : r.asOf(), r == null || r.spent() == null ? null : r.spent().toPlainString(),
+                r == null ? null : r.measures(), r == null ? null : r.submittedBy(), r == null ? null : r.overall(),
+                r == null ? null : r.indicatorsJson(), r == null ? null : r.assessmentJson(),
+                r == null ? null : r.scoreJson(), r == null ? null : r.scoreUnavailable(), d.previewJson(),
+                d.previewUnavailable());
     }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jixiao.approval.domain.CaseFilter;
@@ -14,6 +15,7 @@ import org.jixiao.approval.domain.ReviewCase;
 import org.jixiao.approval.repository.CommentRepository;
 import org.jixiao.approval.repository.FindingsRepository;
 import org.jixiao.approval.repository.HistoryRepository;
+import org.jixiao.approval.repository.ReportRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
 import org.jixiao.approval.repository.StageDecisionRepository;
 import org.jixiao.common.domain.Actor;
@@ -33,9 +35,11 @@ public class CaseQueryService {
     private final CommentRepository comments;
     private final FindingsRepository findings;
     private final StageDecisionRepository stageDecisions;
+    private final ReportRepository reports;
 
     public CaseQueryService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
-            FindingsRepository findings, StageDecisionRepository stageDecisions) {
+            FindingsRepository findings, StageDecisionRepository stageDecisions, ReportRepository reports) {
+        this.reports = reports;
         this.stageDecisions = stageDecisions;
         this.cases = cases;
         this.history = history;
@@ -51,7 +55,9 @@ public class CaseQueryService {
         Page<ReviewCase> page = cases.page(effective, now, order, request);
         Map<FindingsRepository.Revision, Boolean> flags = findings.errorFlags(
                 page.items().stream().map(ReviewCase::projectId).collect(Collectors.toSet()));
-        return page.map(c -> CaseSummary.of(c, now, flags.get(new FindingsRepository.Revision(c.projectId(), c.revision()))));
+        // a report case is not about the declaration's findings: no flag
+        return page.map(c -> CaseSummary.of(c, now, c.kind().isReport() ? null
+                : flags.get(new FindingsRepository.Revision(c.projectId(), c.revision()))));
     }
 
     /** The open cases the actor holds, longest in their stage first. */
@@ -68,22 +74,27 @@ public class CaseQueryService {
     /** The full view of a case the caller already holds (e.g. just decided). */
     @Transactional
     public CaseDetail detail(ReviewCase c) {
-        List<ReviewCase> rounds = cases.roundsUpTo(c.projectId(), c.revision());
+        List<ReviewCase> rounds = cases.roundsUpTo(c);
         Map<UUID, Integer> revisionOf = rounds.stream().collect(Collectors.toMap(ReviewCase::id, ReviewCase::revision));
         List<CaseDetail.RoundComment> all = comments.forCases(rounds.stream().map(ReviewCase::id).toList()).stream()
                 .map(cc -> new CaseDetail.RoundComment(revisionOf.get(cc.caseId()), cc)).toList();
-        var stored = findings.find(c.projectId(), c.revision());
+        boolean report = c.kind().isReport();
+        var stored = report ? Optional.<FindingsRepository.Stored>empty() : findings.find(c.projectId(), c.revision());
         CaseSummary summary = CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC),
                 stored.map(FindingsRepository.Stored::hasErrors).orElse(null));
         return new CaseDetail(summary, stored.map(FindingsRepository.Stored::findingsJson).orElse(null), all,
-                stageDecisions.forCase(c.id()));
+                stageDecisions.forCase(c.id()), stored.map(FindingsRepository.Stored::previewJson).orElse(null),
+                stored.map(FindingsRepository.Stored::previewUnavailable).orElse(null),
+                report ? reports.find(c.id()).map(r -> new CaseDetail.Report(r.asOf(), r.finalReport(), r.spent(),
+                        r.indicatorsJson(), r.measures(), r.submittedBy(), r.overall(), r.assessmentJson(), r.scoreJson(),
+                        r.scoreUnavailable())).orElse(null) : null);
     }
 
     /** A case as lists show it, e.g. after a claim. */
     @Transactional
     public CaseSummary summary(ReviewCase c) {
-        return CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC),
-                findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(null));
+        return CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC), c.kind().isReport() ? null
+                : findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(null));
     }
 
     /** The audit trail of a case the actor may see, oldest first. */

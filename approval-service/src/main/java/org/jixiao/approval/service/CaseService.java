@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jixiao.approval.domain.AssignmentPolicy;
@@ -27,6 +29,7 @@ import org.jixiao.approval.repository.CommentRepository;
 import org.jixiao.approval.repository.FindingsRepository;
 import org.jixiao.approval.repository.GradingRuleRepository;
 import org.jixiao.approval.repository.HistoryRepository;
+import org.jixiao.approval.repository.ReportRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
 import org.jixiao.approval.repository.RouteRepository;
 import org.jixiao.approval.repository.StageDecisionRepository;
@@ -38,6 +41,8 @@ import org.jixiao.common.domain.Actor;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.IndicatorCheckCompleted;
+import org.jixiao.common.events.MonitoringAssessed;
+import org.jixiao.common.events.MonitoringReviewed;
 import org.jixiao.common.events.ProjectApproved;
 import org.jixiao.common.events.ProjectReturned;
 import org.jixiao.common.events.ProjectSubmitted;
@@ -56,12 +61,17 @@ public class CaseService {
     private final RouteRepository routes;
     private final StageDecisionRepository stageDecisions;
     private final GradingRuleRepository gradingRules;
+    private final ReportRepository reports;
+    private final DashboardSignals signals;
     private final Outbox outbox;
     private final ObjectMapper json;
 
     public CaseService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
             FindingsRepository findings, RouteRepository routes, StageDecisionRepository stageDecisions,
-            GradingRuleRepository gradingRules, Outbox outbox, ObjectMapper json) {
+            GradingRuleRepository gradingRules, ReportRepository reports, DashboardSignals signals, Outbox outbox,
+            ObjectMapper json) {
+        this.reports = reports;
+        this.signals = signals;
         this.cases = cases;
         this.history = history;
         this.comments = comments;
@@ -96,11 +106,49 @@ public class CaseService {
         cases.persist(reviewCase);
         record(reviewCase, event.actor(), Action.OPENED, null, CaseStatus.OPEN,
                 (amendment ? "调整 amendment" : "申报 submission") + " of revision " + event.revision());
+        signals.caseOpened(reviewCase);
+    }
+
+    /**
+     * Opens the case of an assessed monitoring report (MONITORING) or self-evaluation (SELF_EVALUATION) with
+     * the report, its assessment and score; an assessment of a report revision that has its case already (a
+     * redelivery, or indicator-service assessing it again) opens nothing and returns that case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReviewCase openReport(EventEnvelope event, MonitoringAssessed assessed) {
+        var existing = cases.findReport(event.projectId(), assessed.period(), assessed.reportRevision());
+        if (existing.isPresent()) {
+            LOG.infof("case for %s report %s revision %d already open", event.projectId(), assessed.period(),
+                    assessed.reportRevision());
+            return existing.get();
+        }
+        MonitoringAssessed.Subject project = assessed.project();
+        CaseKind kind = CaseKind.ofReport(assessed.finalReport());
+        int rows = assessed.assessment().rows() == null ? 0 : assessed.assessment().rows().stream()
+                .mapToInt(r -> r.index() + 1).max().orElse(0);
+        ReviewCase reviewCase = ReviewCase.openReport(new ReviewCase.ReportOpening(event.projectId(), event.revision(),
+                assessed.period(), assessed.reportRevision(), assessed.finalReport(), project.budgetYear(),
+                project.departmentCode(), project.departmentName(), project.name(), decimal(project.funding()), rows,
+                event.occurredAt()), ReviewRoute.forReports(project.budgetYear(), kind));
+        cases.persist(reviewCase);
+        cases.flush();
+        reports.save(reviewCase.id(), new ReportRepository.Stored(assessed.asOf(), assessed.finalReport(),
+                decimal(assessed.spent()), write(assessed.indicators() == null ? List.of() : assessed.indicators()),
+                assessed.measures(), assessed.submittedBy(), assessed.assessment().overall(),
+                write(assessed.assessment()), assessed.score() == null ? null : write(assessed.score()),
+                assessed.scoreUnavailable()));
+        record(reviewCase, event.actor(), Action.OPENED, null, CaseStatus.OPEN, (assessed.finalReport()
+                ? "自评 self-evaluation " : "绩效监控 monitoring report ") + assessed.period() + " revision "
+                + assessed.reportRevision() + ", " + assessed.assessment().overall()
+                + (assessed.score() == null ? "" : ", score " + assessed.score().total() + " " + assessed.score().grade()));
+        signals.caseOpened(reviewCase);
+        return reviewCase;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void findingsArrived(EventEnvelope event, IndicatorCheckCompleted check) {
-        findings.save(event.projectId(), event.revision(), write(check.findings()), check.hasErrors());
+        findings.save(event.projectId(), event.revision(), write(check.findings()), check.hasErrors(),
+                check.preview() == null ? null : write(check.preview()), check.previewUnavailable());
         cases.findByProjectRevision(event.projectId(), event.revision()).ifPresent(c -> record(c, event.actor(),
                 Action.FINDINGS_RECEIVED, c.status(), c.status(), check.findings().size() + " finding(s)"
                         + (check.hasErrors() ? ", with ERRORs" : "")));
@@ -109,7 +157,7 @@ public class CaseService {
     @Transactional
     public ReviewCase claim(UUID caseId, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
-        AssignmentPolicy.checkClaim(c, routes.routeFor(c.budgetYear()), actor, stageDecisions.forCase(c.id()));
+        AssignmentPolicy.checkClaim(c, routeFor(c), actor, stageDecisions.forCase(c.id()));
         if (c.assignee() == null) {
             c.claim(actor.name());
             record(c, actor.name(), Action.CLAIMED, c.status(), c.status(), null);
@@ -122,7 +170,7 @@ public class CaseService {
     @Transactional
     public ReviewCase assign(UUID caseId, String reviewer, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
-        AssignmentPolicy.checkAssign(c, reviewer, routes.routeFor(c.budgetYear()), stageDecisions.forCase(c.id()));
+        AssignmentPolicy.checkAssign(c, reviewer, routeFor(c), stageDecisions.forCase(c.id()));
         String before = c.assignee();
         c.claim(reviewer);
         record(c, actor.name(), Action.ASSIGNED, c.status(), c.status(),
@@ -134,8 +182,11 @@ public class CaseService {
     @Transactional
     public ReviewCase decide(UUID caseId, Decision decision, Actor actor) {
         ReviewCase c = CaseAccess.visible(cases, caseId, actor);
-        ReviewRoute route = routes.routeFor(c.budgetYear());
-        Checks checks = findings.find(c.projectId(), c.revision()).map(f -> Checks.of(f.hasErrors())).orElse(Checks.PENDING);
+        ReviewRoute route = routeFor(c);
+        boolean report = c.kind().isReport();
+        // a report's case is not about the declaration's findings
+        Checks checks = report ? Checks.CLEAN
+                : findings.find(c.projectId(), c.revision()).map(f -> Checks.of(f.hasErrors())).orElse(Checks.PENDING);
         DecisionPolicy.Verdict verdict = DecisionPolicy.check(c, decision, actor, new DecisionPolicy.Context(route,
                 gradingRules.rulesFor(c.budgetYear()), checks, stageDecisions.forCase(c.id())));
         boolean checksOverridden = checks != Checks.CLEAN;
@@ -143,7 +194,8 @@ public class CaseService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String stage = c.stageName();
         Grade grade = decision.grade();
-        ProjectDocument doc = read(c.snapshot());
+        ProjectDocument doc = report ? null : read(c.snapshot());
+        Map<Integer, String> rowNames = report ? reportRowNames(c) : null;
         List<ProjectReturned.ReviewComment> anchored = new ArrayList<>();
         if (stageOverridden) {
             record(c, actor.name(), Action.OVERRIDDEN, CaseStatus.OPEN, CaseStatus.OPEN, "审核环节限制 (stage restriction): "
@@ -153,7 +205,8 @@ public class CaseService {
             comments.persist(new CaseComment(c.id(), stage, null, null, null, decision.comment(), actor.name(), now));
         }
         for (Decision.Comment dc : decision.commentsOrEmpty()) {
-            String rowName = dc.indicatorIndex() == null ? null : doc.indicators().get(dc.indicatorIndex()).name();
+            String rowName = dc.indicatorIndex() == null ? null
+                    : report ? rowNames.get(dc.indicatorIndex()) : doc.indicators().get(dc.indicatorIndex()).name();
             comments.persist(new CaseComment(c.id(), stage, dc.field(), dc.indicatorIndex(), rowName, dc.text(),
                     actor.name(), now));
             anchored.add(new ProjectReturned.ReviewComment(dc.field(), dc.indicatorIndex(), rowName, dc.text()));
@@ -181,7 +234,19 @@ public class CaseService {
                 outbox.publish(Topics.REVIEWS, EventTypes.PROJECT_APPROVED, c.projectId(), c.revision(), actor.name(),
                         new ProjectApproved(number, actor.name(), now, grade == null ? null : grade.name(), doc));
             }
+            case ACKNOWLEDGE -> {
+                c.acknowledge(actor.name(), now);
+                record(c, actor.name(), Action.ACKNOWLEDGED, CaseStatus.OPEN, CaseStatus.ACKNOWLEDGED,
+                        "确认 " + c.period() + " revision " + c.reportRevision());
+                publishReviewed(c, "ACKNOWLEDGED", decision.comment(), anchored, actor, now);
+            }
             case RETURN -> {
+                if (report) {
+                    c.returnToDepartment(actor.name(), null, false, now);
+                    record(c, actor.name(), Action.RETURNED, CaseStatus.OPEN, CaseStatus.RETURNED, decision.comment());
+                    publishReviewed(c, "RETURNED", decision.comment(), anchored, actor, now);
+                    break;
+                }
                 c.returnToDepartment(actor.name(), grade, verdict.refusedForBudget(), now);
                 String detail = decision.comment();
                 if (verdict.refusedForBudget()) {
@@ -197,7 +262,34 @@ public class CaseService {
         }
         // Flush now: a concurrent decision on the same case fails here with 409, not at commit.
         cases.flush();
+        signals.caseDecided(c);
         return c;
+    }
+
+    /** Declarations follow their year's configured route; reports their single review stage. */
+    private ReviewRoute routeFor(ReviewCase c) {
+        return c.kind().isReport() ? ReviewRoute.forReports(c.budgetYear(), c.kind()) : routes.routeFor(c.budgetYear());
+    }
+
+    /** The names of a report's rows, from its assessment, for anchored comments. */
+    private Map<Integer, String> reportRowNames(ReviewCase c) {
+        Map<Integer, String> names = new HashMap<>();
+        reports.find(c.id()).map(r -> Json.read(json, r.assessmentJson(), MonitoringAssessed.Assessment.class))
+                .filter(a -> a.rows() != null)
+                .ifPresent(a -> a.rows().forEach(r -> names.put(r.index(), r.name())));
+        return names;
+    }
+
+    /** MonitoringReviewed: project-service marks the report acknowledged, or makes it editable again. */
+    private void publishReviewed(ReviewCase c, String outcome, String comment,
+            List<ProjectReturned.ReviewComment> anchored, Actor actor, OffsetDateTime now) {
+        outbox.publish(Topics.REVIEWS, EventTypes.MONITORING_REVIEWED, c.projectId(), c.revision(), actor.name(),
+                new MonitoringReviewed(c.period(), c.reportRevision(), c.kind().name(), outcome, actor.name(), now,
+                        comment == null || comment.isBlank() ? null : comment, anchored));
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null || value.isBlank() ? null : new BigDecimal(value);
     }
 
     private void record(ReviewCase c, String actor, Action action, CaseStatus from, CaseStatus to, String detail) {

@@ -84,7 +84,8 @@ public class DashboardService {
         for (var row : figures.countsByYearAndStatus(actor.restrictedToDepartment().orElse(null))) {
             byYear.computeIfAbsent(row.budgetYear(), y -> {
                 Map<String, Long> m = new LinkedHashMap<>();
-                for (CaseStatus s : CaseStatus.values()) {
+                // the figures are about declarations, which are never ACKNOWLEDGED
+                for (CaseStatus s : List.of(CaseStatus.OPEN, CaseStatus.APPROVED, CaseStatus.RETURNED)) {
                     m.put(s.name(), 0L);
                 }
                 return m;
