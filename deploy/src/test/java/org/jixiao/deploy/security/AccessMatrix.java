@@ -45,6 +45,12 @@ public final class AccessMatrix {
             GET    /api/v1/projects/{id}/revisions                  -  Y  H  Y  Y  Y
             GET    /api/v1/projects/{id}/revisions/{revision}       -  Y  H  Y  Y  Y
             GET    /api/v1/projects/{id}/revisions/{revision}/diff  -  Y  H  Y  Y  Y
+            POST   /api/v1/projects/{id}/monitoring                 -  A  H  F  A  F
+            GET    /api/v1/projects/{id}/monitoring                 -  Y  H  Y  Y  Y
+            GET    /api/v1/projects/{id}/monitoring/{period}        -  Y  H  Y  Y  Y
+            PUT    /api/v1/projects/{id}/monitoring/{period}        -  A  H  F  A  F
+            POST   /api/v1/projects/{id}/monitoring/{period}/submit -  A  H  F  A  F
+            GET    /api/v1/projects/{id}/monitoring/{period}/revisions -  Y  H  Y  Y  Y
             POST   /api/v1/projects/import                          -  F  F  F  A  A
             GET    /api/v1/frameworks                               -  Y  Y  Y  Y  Y
             GET    /api/v1/frameworks/years/{budgetYear}            -  Y  Y  Y  Y  Y
@@ -81,9 +87,14 @@ public final class AccessMatrix {
             GET    /api/v1/dashboard/counts                         -  Y  L  Y  Y  F
             GET    /api/v1/dashboard/lead-times                     -  Y  L  Y  Y  F
             GET    /api/v1/dashboard/returns                        -  Y  L  Y  Y  F
+            GET    /api/v1/dashboard/warnings                       -  Y  L  Y  Y  F
+            GET    /api/v1/dashboard/stream                         -  Y  L  Y  Y  F
             GET    /api/v1/reports/summary                          -  Y  L  Y  Y  Y
             GET    /api/v1/reports/statistics                       -  Y  L  Y  Y  Y
             GET    /api/v1/reports/projects/{id}                    -  Y  H  Y  Y  Y
+            GET    /api/v1/reports/projects/{id}/monitoring/{period} -  Y  H  Y  Y  Y
+            GET    /api/v1/reports/projects/{id}/self-evaluation/{budgetYear} -  Y  H  Y  Y  Y
+            GET    /api/v1/reports/monitoring                       -  Y  L  Y  Y  Y
             GET    /api/v1/publications/{budgetYear}                -  F  F  200/404  200/404  F
             PUT    /api/v1/publications/{budgetYear}                -  F  F  F  A  F
             POST   /api/v1/publications/{budgetYear}/publish        -  F  F  F  A  F

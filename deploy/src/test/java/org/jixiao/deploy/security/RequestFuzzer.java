@@ -127,7 +127,7 @@ public final class RequestFuzzer {
             }
             inFlight.acquire();
             tally.sent.incrementAndGet();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            http.sendAsync(request, EventStreams.closingStreams(HttpResponse.BodyHandlers.ofByteArray(), new byte[0])).whenComplete((response, error) -> {
                 try {
                     if (error != null) {
                         tally.failedToSend.incrementAndGet();

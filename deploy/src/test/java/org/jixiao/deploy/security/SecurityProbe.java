@@ -73,6 +73,18 @@ public final class SecurityProbe {
 
     // ------------------------------------------------------------------------------------------------ fixtures
 
+    static final String PERIOD = "2025-07";
+    /** 城区学前教育公用经费 at 31 July: 保障幼儿数 forecast 7% short (AT_RISK), 30% spent at 58% of the year. */
+    static final String JULY_REPORT = """
+            {"period":"2025-07","asOf":"2025-07-31","spent":"1354680.00","indicators":[
+             {"index":1,"actual":"6000","forecast":"7000","likelihood":"LIKELY","deviationCause":"FUNDING","note":"秋季入园人数待统计"}],
+             "measures":"加快拨付进度"}""";
+    static final String FINAL_REPORT = """
+            {"period":"2025-12","asOf":"2025-12-31","spent":"4515600.00","final":true,"indicators":[
+             {"index":0,"actual":"33"},{"index":1,"actual":"7600"},
+             {"index":6,"completion":"0.9","justification":"学前教育三年行动计划年度任务完成"}],
+             "measures":"无"}""";
+
     public void createObjects() throws Exception {
         String project = baseUrl.apply("project-service") + "/api/v1/projects";
         // a department declares without an externalRef: the provincial platform assigns those
@@ -92,6 +104,16 @@ public final class SecurityProbe {
         poll(Duration.ofSeconds(90), () -> call("GET", report, Principal.REVIEWER, null, Map.of()).statusCode() == 200 ? "" : null);
         poll(Duration.ofSeconds(90), () -> "APPROVED".equals(json(call("GET", project + "/" + projectId, Principal.ADMIN, null, Map.of()))
                 .path("status").asText()) ? "" : null);
+        // 双监控 and 自评 of the approved project: a July report and the year-end self-evaluation, both submitted, so
+        // the monitoring case, the warning and both tables exist before the matrix asks for them
+        for (String monitoring : List.of(JULY_REPORT, FINAL_REPORT)) {
+            JsonNode created = expect(201, call("POST", project + "/" + projectId + "/monitoring", Principal.OWN_DEPARTMENT, monitoring, Map.of()));
+            expect(200, call("POST", project + "/" + projectId + "/monitoring/" + created.get("period").asText() + "/submit",
+                    Principal.OWN_DEPARTMENT, null, Map.of()));
+        }
+        String tables = baseUrl.apply("reporting-service") + "/api/v1/reports/projects/" + projectId;
+        poll(Duration.ofSeconds(90), () -> call("GET", tables + "/monitoring/" + PERIOD, Principal.REVIEWER, null, Map.of()).statusCode() == 200
+                && call("GET", tables + "/self-evaluation/2025", Principal.REVIEWER, null, Map.of()).statusCode() == 200 ? "" : null);
         libraryId = expect(201, call("POST", baseUrl.apply("indicator-service") + "/api/v1/library", Principal.ADMIN,
                 "{\"name\":\"矩阵测试指标\",\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"unit\":\"人\"}", Map.of())).get("id").asText();
     }
@@ -124,6 +146,8 @@ public final class SecurityProbe {
         same.remove("externalRef");
         bodies.put("PUT /api/v1/projects/{id}", same);
         bodies.put("PATCH /api/v1/projects/{id}", JSON.readTree("{\"annualGoal\":\"保障城区幼儿园正常运转。\"}"));
+        bodies.put("POST /api/v1/projects/{id}/monitoring", JSON.readTree(JULY_REPORT));
+        bodies.put("PUT /api/v1/projects/{id}/monitoring/{period}", JSON.readTree(JULY_REPORT));
         bodies.put("POST /api/v1/projects/{id}/amendments", JSON.readTree("{\"reason\":\"矩阵测试调整\"}"));
         ArrayNode batch = JSON.createArrayNode();
         ObjectNode imported = (ObjectNode) SeedFixtures.project("JC-CQ-2025-004");
@@ -240,6 +264,7 @@ public final class SecurityProbe {
         return switch (name) {
             case "budgetYear" -> op.isRead() ? "2025" : Integer.toString(CONFIG_YEAR);
             case "revision" -> "1";
+            case "period" -> PERIOD;
             case "eventId" -> "00000000-0000-0000-0000-000000000011";
             case "projectId" -> projectId;
             case "id" -> op.path().contains("/cases/") ? caseId : op.path().contains("/library/") ? libraryId : projectId;
@@ -335,7 +360,7 @@ public final class SecurityProbe {
             b.header("Content-Type", "application/json");
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(b.build(), EventStreams.closingStreams(HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), ""));
     }
 
     static JsonNode expect(int status, HttpResponse<String> r) throws Exception {
