@@ -38,6 +38,8 @@ class EndToEndIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("jixiao.e2e.outage-seconds", 30));
     static LocalSystem system;
+    /** 城区学前教育公用经费, approved by the first test; the monitoring test reports on it. */
+    String preschool;
 
     final String department = DevTokens.department("034");
     final String reviewer = DevTokens.reviewer("王复核");
@@ -64,6 +66,7 @@ class EndToEndIT {
     void shouldCarryADeclarationThroughReviewIntoTheYearsSummary() throws Exception {
         ObjectNode doc = seed("JC-CQ-2025-002");
         String projectId = declare(doc);
+        preschool = projectId;
         given().auth().oauth2(department).header("Idempotency-Key", "e2e-" + projectId)
                 .when().post(system.url("project-service") + "/api/v1/projects/" + projectId + "/submit")
                 .then().statusCode(200);
@@ -93,8 +96,86 @@ class EndToEndIT {
         });
     }
 
+    /**
+     * 双监控 across the four services: the department's July report of 城区学前教育公用经费 (保障幼儿数 ≥7526人
+     * forecast at 7000, 7% short; 30% of the funding spent at 58% of the year) is assessed by indicator-service,
+     * opens a MONITORING case and a warning in approval-service, reaches a dashboard connected to the stream, renders
+     * as the monitoring table in PDF and XLSX, and the reviewer's acknowledgement reaches the department's report.
+     */
     @Test
     @Order(2)
+    void shouldFollowAJulyMonitoringReportToItsCaseWarningStreamAndTables() throws Exception {
+        assertThat(preschool).as("the first test approved the project").isNotNull();
+        String project = system.url("project-service") + "/api/v1/projects/" + preschool;
+        java.util.concurrent.BlockingQueue<String> stream = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient sse = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<?> connection = sse.sendAsync(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(system.url("approval-service") + "/api/v1/dashboard/stream"))
+                .header("Authorization", "Bearer " + reviewer).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(stream::add));
+        try {
+            assertThat(stream.poll(30, java.util.concurrent.TimeUnit.SECONDS)).as("the stream's first line").isEqualTo(":connected");
+            given().auth().oauth2(department).contentType(ContentType.JSON).body("""
+                    {"period":"2025-07","asOf":"2025-07-31","spent":"1354680.00","indicators":[
+                     {"index":1,"actual":"6000","forecast":"7000","likelihood":"LIKELY","deviationCause":"FUNDING","note":"秋季入园人数待统计"}],
+                     "measures":"加快公用经费拨付进度"}""")
+                    .when().post(project + "/monitoring").then().statusCode(201);
+            given().auth().oauth2(department).when().post(project + "/monitoring/2025-07/submit").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+
+            // the dashboard hears of the warning as it happens
+            String warning = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (warning == null && System.nanoTime() < deadline) {
+                String line = stream.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (line != null && line.startsWith("data:") && line.contains(preschool) && line.contains("AT_RISK")) {
+                    warning = line;
+                }
+            }
+            assertThat(warning).as("a warning event for the project on the dashboard stream").isNotNull();
+
+            String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(reviewer)
+                    .get(system.url("approval-service") + "/api/v1/cases?kind=MONITORING&projectId=" + preschool)
+                    .then().statusCode(200).extract().<List<String>>path("items.id"), ids -> ids.size() == 1).get(0);
+            JsonNode monitoringCase = JSON.readTree(given().auth().oauth2(reviewer)
+                    .get(system.url("approval-service") + "/api/v1/cases/" + caseId).asString());
+            assertThat(monitoringCase.path("kind").asText()).isEqualTo("MONITORING");
+            assertThat(monitoringCase.at("/assessment/budget/status").asText()).isEqualTo("AT_RISK");
+            JsonNode children = null;
+            for (JsonNode row : monitoringCase.at("/assessment/rows")) {
+                if (row.path("index").asInt() == 1) {
+                    children = row;
+                }
+            }
+            assertThat(children).as("the 保障幼儿数 row is assessed").isNotNull();
+            assertThat(children.path("status").asText()).isEqualTo("AT_RISK");
+
+            JsonNode warnings = JSON.readTree(given().auth().oauth2(reviewer)
+                    .get(system.url("approval-service") + "/api/v1/dashboard/warnings?budgetYear=2025").asString());
+            assertThat(warnings.path("items").findValuesAsText("projectId")).contains(preschool);
+
+            String table = system.url("reporting-service") + "/api/v1/reports/projects/" + preschool + "/monitoring/2025-07";
+            byte[] pdf = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(reviewer)
+                    .get(table + "?format=pdf").then().extract().response(), r -> r.statusCode() == 200).asByteArray();
+            assertThat(org.jixiao.common.test.ReportContents.pdfText(pdf)).contains("保障幼儿数", "≥7526人", "7000", "预警", "30.00%");
+            byte[] xlsx = given().auth().oauth2(reviewer).get(table + "?format=xlsx").then().statusCode(200).extract().asByteArray();
+            StringBuilder cells = new StringBuilder();
+            try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                    new java.io.ByteArrayInputStream(xlsx))) {
+                wb.getFirstSheet().openStream().forEach(row -> row.forEach(c -> cells.append(c == null ? "" : c.getText()).append('|')));
+            }
+            assertThat(cells.toString()).contains("保障幼儿数", "≥7526人", "预警");
+
+            decide(caseId, reviewer, "{\"action\":\"ACKNOWLEDGE\",\"comment\":\"请按纠偏措施加快拨付\"}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "ACKNOWLEDGED".equals(given().auth().oauth2(department)
+                    .get(project + "/monitoring/2025-07").then().statusCode(200).extract().path("status")));
+        } finally {
+            connection.cancel(true);
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldPublishEverySeedProjectApprovedThroughTheRealFlowVerbatim() throws Exception {
         Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("common/src/main/resources/seed/seed-2025-projects.json");
         JsonNode seed = JSON.readTree(file.toFile()).get("projects");
@@ -146,7 +227,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldWalkAReturnAResubmissionAndAnAmendmentToTheAmendedApprovedRevision() throws Exception {
         String projectId = declare(seed("JC-CQ-2025-004"));
         String project = system.url("project-service") + "/api/v1/projects/" + projectId;
@@ -208,7 +289,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldAcceptSubmissionsDuringABrokerOutageAndOpenEveryReviewOnceAfterwards() throws Exception {
         List<String> ids = new ArrayList<>();
         for (String ref : List.of("JC-CQ-2025-001", "JC-CQ-2025-003", "JC-CQ-2025-004", "JC-CQ-2025-005")) {
@@ -237,7 +318,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldAnswer401ToATokenIssuedForAnotherAudienceOnEveryService() {
         String forOtherApplication = DevTokens.sign("admin", "admin", java.util.Map.of("aud", "other"));
         for (String service : LocalSystem.SERVICES) {
@@ -247,7 +328,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldRefuseToStartInProductionWithoutTheTokenIssuer() throws Exception {
         Path root = Path.of(System.getProperty("user.dir")).getParent();
         for (String service : LocalSystem.SERVICES) {
