@@ -69,7 +69,7 @@ public class CaseResource {
                     + " 优 and 良 may pass or approve (良 with a comment), 中 and 差 only RETURN, and a 差 return is refused for the budget."
                     + " PASS may carry the stage's grade too") Grade grade,
             @Schema(description = "overall comment") String comment,
-            List<@Valid CommentRequest> comments,
+            List<@Valid @NotNull CommentRequest> comments,
             @Schema(description = "required to approve a case whose findings hold an ERROR, and from an admin acting outside"
                     + " a stage's restrictions (a stage restricted to other reviewers, a case assigned to another, the four-eyes rule);"
                     + " recorded in the history") String overrideReason) {

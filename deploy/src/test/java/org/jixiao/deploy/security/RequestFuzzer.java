@@ -249,7 +249,12 @@ public final class RequestFuzzer {
             uri.setLength(uri.lastIndexOf("&"));
         }
         if (uri.length() > MAX_REQUEST_LINE) {
-            uri.setLength(uri.indexOf("?") > 0 ? uri.indexOf("?") : MAX_REQUEST_LINE);
+            int end = uri.indexOf("?") > 0 ? uri.indexOf("?") : MAX_REQUEST_LINE;
+            int escape = uri.lastIndexOf("%", end - 1);
+            if (uri.indexOf("?") < 0 && escape >= end - 2) {
+                end = escape; // never cut a percent escape in two
+            }
+            uri.setLength(end);
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (ApiOperation.Parameter p : op.parameters()) {
@@ -313,7 +318,21 @@ public final class RequestFuzzer {
             }
             return p.name().equals("budgetYear") ? pick(r, List.of("2025", "2024", "2026", "2000", "2100")) : Integer.toString(1 + r.nextInt(3));
         }
-        return encodePath(defect == null && r.nextBoolean() ? hostileString(r, false) : "x" + r.nextInt(100));
+        return boundedSegment(defect == null && r.nextBoolean() ? hostileString(r, false) : "x" + r.nextInt(100));
+    }
+
+    /**
+     * A text path segment short enough, once percent-encoded (up to nine characters per code point), that the
+     * request line stays under the server's limit and the request reaches our code.
+     */
+    private static String boundedSegment(String raw) {
+        String encoded = encodePath(raw);
+        while (encoded.length() > MAX_REQUEST_LINE / 4) {
+            int cut = raw.offsetByCodePoints(0, raw.codePointCount(0, raw.length()) / 2);
+            raw = raw.substring(0, cut);
+            encoded = encodePath(raw);
+        }
+        return encoded;
     }
 
     private static String segmentBefore(String path, String param) {

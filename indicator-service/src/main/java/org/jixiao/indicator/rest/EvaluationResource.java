@@ -59,7 +59,7 @@ public class EvaluationResource {
     public record ScoreRequest(
             @NotNull @Schema(description = "the interchange document of the approved revision") ProjectDocument document,
             @Schema(description = "executed amount in yuan; absent: execution assumed complete (preview)", example = "4515600.00") String spent,
-            @Schema(description = "rows' actuals or completions; absent rows are assumed met") List<@Valid Entry> indicators) {
+            @Schema(description = "rows' actuals or completions; absent rows are assumed met") List<@Valid @NotNull Entry> indicators) {
     }
 
     @Schema(name = "RowScore")

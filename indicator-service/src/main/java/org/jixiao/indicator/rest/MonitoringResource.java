@@ -60,7 +60,7 @@ public class MonitoringResource {
     @Schema(name = "MonitoringReport")
     public record Report(@Schema(example = "2025-07") String period, @NotNull @Schema(example = "2025-07-31") LocalDate asOf,
             @Schema(description = "executed amount in yuan at asOf", example = "1354680.00") String spent,
-            List<@Valid Line> indicators, @Schema(description = "纠偏措施") String measures,
+            List<@Valid @NotNull Line> indicators, @Schema(description = "纠偏措施") String measures,
             @Schema(description = "year-end self-evaluation (period YYYY-12)") Boolean finalReport) {
     }
 
