@@ -36,6 +36,8 @@ public final class LocalTool {
         } else if (args.length == 4 && args[0].equals("seed")) {
             seed(args[1], args[2], Path.of(args[3]));
         } else if (args.length == 4 && args[0].equals("brokers")) {
+            // the admin client warns about every node that is not listening yet, which is the point of waiting
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.kafka", org.apache.logging.log4j.Level.ERROR);
             System.exit(waitBrokers(Duration.ofSeconds(Long.parseLong(args[1])), args[2], Integer.parseInt(args[3])) ? 0 : 1);
         } else {
             System.err.println("usage: LocalTool wait SECONDS URL... | LocalTool seed PROJECT_SERVICE_URL TOKEN FILE"
