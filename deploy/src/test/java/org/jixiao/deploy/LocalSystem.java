@@ -239,7 +239,7 @@ final class LocalSystem implements AutoCloseable {
         String s = serviceOf(name);
         // as in production: the owner role migrates, the service connects as a runtime role (rows only);
         // the service creates both as PGUSER (DatabaseBootstrap)
-        Map<String, String> env = Map.ofEntries(
+        Map<String, String> env = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("PORT", Integer.toString(ports.get(name))),
                 Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(name))),
                 Map.entry("PGHOST", pgHost), Map.entry("PGPORT", Integer.toString(pgPort)),
@@ -247,11 +247,13 @@ final class LocalSystem implements AutoCloseable {
                 Map.entry("JIXIAO_DB_NAME", database(s)),
                 Map.entry("JIXIAO_DB_OWNER_USER", database(s) + "_owner"), Map.entry("JIXIAO_DB_OWNER_PASSWORD", "e2e-owner"),
                 Map.entry("JIXIAO_DB_APP_USER", database(s) + "_app"), Map.entry("JIXIAO_DB_APP_PASSWORD", "e2e-app"),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()),
-                // as deploy/local/up.sh sets them for a cluster: 6 partitions, 3 copies, 2 to acknowledge
-                Map.entry("JIXIAO_KAFKA_PARTITIONS", brokers == 1 ? "3" : "6"),
-                Map.entry("JIXIAO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, brokers))),
-                Map.entry("JIXIAO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.max(1, Math.min(3, brokers) - 1))));
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers())));
+        if (brokers > 1) {
+            // as deploy/local/up.sh sets them for a cluster: 6 partitions, 3 copies, 2 to acknowledge
+            env.put("JIXIAO_KAFKA_PARTITIONS", "6");
+            env.put("JIXIAO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, brokers)));
+            env.put("JIXIAO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.max(1, Math.min(3, brokers) - 1)));
+        }
         Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");

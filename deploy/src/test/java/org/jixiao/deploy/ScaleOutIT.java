@@ -105,6 +105,16 @@ class ScaleOutIT {
 
     @Test
     void shouldKeepOneCasePerRevisionAndEveryApprovalWhenAnInstanceAndABrokerDie() throws Exception {
+        // the services created the topics for the cluster: a write needs two of the three copies
+        try (org.apache.kafka.clients.admin.Admin kafka = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of("bootstrap.servers", system.bootstrapServers()))) {
+            for (String topic : CONSUMED_TOPICS) {
+                var config = kafka.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic))).all()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS).values().iterator().next();
+                assertThat(config.get("min.insync.replicas").value()).as("min.insync.replicas of " + topic).isEqualTo("2");
+            }
+        }
         SeedShapedDocuments shaped = new SeedShapedDocuments("SCALE-" + UUID.randomUUID().toString().substring(0, 8), YEAR);
         List<String> ids = new ArrayList<>();
         // the provincial platform's import, half through each project-service instance
@@ -292,7 +302,7 @@ class ScaleOutIT {
             try {
                 r = call("approval-service", prefer, base -> given().auth().oauth2(reviewer).contentType(ContentType.JSON)
                         .body(body).post(base + "/api/v1/cases/" + caseId + "/decisions"));
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // no instance answered: the decision may or may not have been made
                 uncertain[0] = true;
                 return false;
             }
@@ -317,9 +327,12 @@ class ScaleOutIT {
         });
     }
 
-    /** A request to the preferred instance of a service, or to another while that one is dead or does not answer. */
+    /**
+     * A request to the preferred instance of a service, or to another while that one is dead or does not answer
+     * (RestAssured rethrows an I/O error unchecked, e.g. a pooled connection the server had closed).
+     */
     private Response call(String service, int prefer, Function<String, Response> request) {
-        RuntimeException failure = null;
+        Exception failure = null;
         for (int k = 0; k < INSTANCES; k++) {
             String instance = LocalSystem.instance(service, (prefer - 1 + k) % INSTANCES + 1);
             if (dead.contains(instance)) {
@@ -327,11 +340,11 @@ class ScaleOutIT {
             }
             try {
                 return request.apply(system.url(instance));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 failure = e;
             }
         }
-        throw failure != null ? failure : new IllegalStateException("no instance of " + service + " alive");
+        throw new IllegalStateException("no instance of " + service + " answered", failure);
     }
 
     private Response get(String service, String path) {
@@ -378,6 +391,8 @@ class ScaleOutIT {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             assertThat(partitions).as("partitions of " + topic).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(consumer.partitionsFor(topic)).as("copies of each partition of " + topic)
+                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
