@@ -1,18 +1,41 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh started, by the PIDs it recorded (never by name). Data stays in
-# deploy/local/.run (remove that folder for a clean start).
+# Stops what deploy/local/up.sh started, by the PIDs it recorded (never by name): every service instance,
+# every Kafka node, the embedded PostgreSQL. Data stays in deploy/local/.run (remove that folder for a clean start).
 set -uo pipefail
 run="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.run"
-stop() {
-  local name=$1 pidfile="$run/$1.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid; pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "[jixiao] $name ($pid) killed"; else echo "[jixiao] $name ($pid) stopped"; fi
-  fi
-  rm -f "$pidfile"
+# SIGTERM to each of a group at once, then wait for all of them (SIGKILL after 30 s). The Kafka nodes stop
+# together: one by one, the last ones would wait for a controller quorum that has already gone.
+stop_group() {
+  local names=() pids=()
+  for name in "$@"; do
+    local pidfile="$run/$name.pid"
+    [ -f "$pidfile" ] || continue
+    local pid; pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then kill "$pid"; names+=("$name"); pids+=("$pid"); else rm -f "$pidfile"; fi
+  done
+  for _ in $(seq 1 60); do
+    local left=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left=1; done
+    [ "$left" = 0 ] && break
+    sleep 0.5
+  done
+  for i in "${!pids[@]}"; do
+    if kill -0 "${pids[$i]}" 2>/dev/null; then kill -9 "${pids[$i]}"; echo "[jixiao] ${names[$i]} (${pids[$i]}) killed"
+    else echo "[jixiao] ${names[$i]} (${pids[$i]}) stopped"; fi
+    rm -f "$run/${names[$i]}.pid"
+  done
 }
+shopt -s nullglob
+services=() kafka=()
+for f in "$run"/*.pid; do
+  name=$(basename "$f" .pid)
+  case $name in
+    kafka|kafka-*) kafka+=("$name") ;;
+    postgres) ;;
+    *) services+=("$name") ;;
+  esac
+done
 # services first, so that they do not log connection errors for the broker and the database
-for name in reporting-service approval-service indicator-service project-service kafka postgres; do stop "$name"; done
+stop_group "${services[@]}"
+stop_group "${kafka[@]}"
+stop_group postgres

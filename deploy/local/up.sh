@@ -4,6 +4,10 @@
 # one), the four services, loads the seed's projects, and prints where everything is.
 #   deploy/local/up.sh            start (again: a running system is left as it is)
 #   JIXIAO_REBUILD=1 deploy/local/up.sh   rebuild the services first
+#   JIXIAO_BROKERS=3 JIXIAO_INSTANCES=2 deploy/local/up.sh
+#       a 3-node KRaft cluster (brokers 127.0.0.1:9092/9094/9096, controllers 9093/9095/9097; topics with
+#       6 partitions, replication factor 3, min.insync.replicas 2) and two instances of each service
+#       (APIs 8081–8084 and 8181–8184, management 9181–9184 and 9281–9284), each pair in one consumer group
 # Stop everything with deploy/local/down.sh. Logs: deploy/local/.run/logs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +17,10 @@ mkdir -p "$logs"
 cd "$root"
 
 services=(project-service:8081 indicator-service:8082 approval-service:8083 reporting-service:8084)
+brokers=${JIXIAO_BROKERS:-1}
+instances=${JIXIAO_INSTANCES:-1}
+[[ $brokers =~ ^[1-9]$ ]] || { echo "[jixiao] JIXIAO_BROKERS must be 1 to 9" >&2; exit 2; }
+[[ $instances =~ ^[1-9]$ ]] || { echo "[jixiao] JIXIAO_INSTANCES must be 1 to 9" >&2; exit 2; }
 java_opts=${JIXIAO_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 
 say() { printf '[jixiao] %s\n' "$*"; }
@@ -51,41 +59,77 @@ else
   wait_port "$PGPORT" 60 "PostgreSQL"
 fi
 
-# 3. Kafka
-export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
-if alive kafka; then
-  say "Kafka already running (pid $(cat "$run/kafka.pid"))"
-elif port_open 9092; then
-  say "port 9092 is taken by something not started here; stop it or run down.sh"; exit 1
+# 3. Kafka: one node, or a cluster of combined broker+controller nodes (node n: broker 9090+2n, controller 9091+2n)
+if [ "$brokers" = 1 ]; then
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
+  if alive kafka; then
+    say "Kafka already running (pid $(cat "$run/kafka.pid"))"
+  elif port_open 9092; then
+    say "port 9092 is taken by something not started here; stop it or run down.sh"; exit 1
+  else
+    say "starting Kafka (KRaft, 127.0.0.1:9092, data in $run/kafka)"
+    start kafka "$logs/kafka.log" java -Xms128m -Xmx256m -cp "$cp" org.jixiao.deploy.LocalKafka "$run/kafka" 9092 9093
+    wait_port 9092 60 "Kafka"
+  fi
 else
-  say "starting Kafka (KRaft, 127.0.0.1:9092, data in $run/kafka)"
-  start kafka "$logs/kafka.log" java -Xms128m -Xmx256m -cp "$cp" org.jixiao.deploy.LocalKafka "$run/kafka" 9092 9093
-  wait_port 9092 60 "Kafka"
+  voters="" bootstrap=""
+  for n in $(seq 1 "$brokers"); do
+    voters+="${voters:+,}$n@127.0.0.1:$(( 9091 + 2 * n ))"
+    bootstrap+="${bootstrap:+,}127.0.0.1:$(( 9090 + 2 * n ))"
+  done
+  export KAFKA_BOOTSTRAP_SERVERS=$bootstrap
+  # the services' topic bootstrap: as many partitions as two instances can share, three copies, two to acknowledge
+  export JIXIAO_KAFKA_PARTITIONS=${JIXIAO_KAFKA_PARTITIONS:-6}
+  export JIXIAO_KAFKA_REPLICATION_FACTOR=${JIXIAO_KAFKA_REPLICATION_FACTOR:-$(( brokers < 3 ? brokers : 3 ))}
+  export JIXIAO_KAFKA_MIN_INSYNC_REPLICAS=${JIXIAO_KAFKA_MIN_INSYNC_REPLICAS:-$(( JIXIAO_KAFKA_REPLICATION_FACTOR > 1 ? JIXIAO_KAFKA_REPLICATION_FACTOR - 1 : 1 ))}
+  # a cluster of its own size: another number of nodes is another quorum, not this data
+  data="$run/kafka-$brokers-nodes"
+  for n in $(seq 1 "$brokers"); do
+    port=$(( 9090 + 2 * n ))
+    if alive "kafka-$n"; then say "Kafka node $n already running (pid $(cat "$run/kafka-$n.pid"))"; continue; fi
+    port_open "$port" && { say "port $port is taken by something not started here; stop it or run down.sh"; exit 1; }
+    say "starting Kafka node $n of $brokers (KRaft broker+controller, 127.0.0.1:$port, data in $data/node-$n)"
+    start "kafka-$n" "$logs/kafka-$n.log" java -Xms128m -Xmx256m -cp "$cp" org.jixiao.deploy.LocalKafka \
+      "$data/node-$n" "$port" $(( port + 1 )) "$n" "$voters"
+  done
+  java -cp "$cp" org.jixiao.deploy.LocalTool brokers 90 "$KAFKA_BOOTSTRAP_SERVERS" "$brokers" \
+    || { say "the Kafka cluster did not form; see $logs/kafka-*.log"; exit 1; }
+  say "Kafka cluster of $brokers nodes formed ($KAFKA_BOOTSTRAP_SERVERS)"
 fi
 
-# 4. the services
-for s in "${services[@]}"; do
-  name=${s%%:*} port=${s##*:}
-  if alive "$name"; then say "$name already running"; continue; fi
-  port_open "$port" && { say "port $port is taken; cannot start $name"; exit 1; }
-  say "starting $name on :$port"
-  # profile local: the development token key is trusted; production runs without a profile.
-  # Two database roles as in production: jixiao_<svc>_owner migrates, jixiao_<svc>_app is what the service
-  # connects as (rows only); the service creates them as PGUSER on first start.
-  svc=${name%-service}
-  # shellcheck disable=SC2086
-  PORT=$port \
-  JIXIAO_DB_OWNER_USER=jixiao_${svc}_owner JIXIAO_DB_OWNER_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
-  JIXIAO_DB_APP_USER=jixiao_${svc}_app JIXIAO_DB_APP_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
-    start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$name/target/quarkus-app/quarkus-run.jar"
-done
+# 4. the services: instance i of a service listens on its port + 100 (i-1), management on API port + 1100;
+# every instance of a service uses the service's database and consumer group
+instance_name() { if [ "$2" = 1 ]; then echo "$1"; else echo "$1-$2"; fi; }
 ready=()
-# health and metrics answer on the management interface: port 9181-9184 (API port + 1100)
-for s in "${services[@]}"; do ready+=("http://127.0.0.1:$(( ${s##*:} + 1100 ))/q/health/ready"); done
-if ! java -cp "$cp" org.jixiao.deploy.LocalTool wait 120 "${ready[@]}"; then
+for i in $(seq 1 "$instances"); do
+  for s in "${services[@]}"; do
+    service=${s%%:*} port=$(( ${s##*:} + 100 * (i - 1) ))
+    name=$(instance_name "$service" "$i")
+    ready+=("http://127.0.0.1:$(( port + 1100 ))/q/health/ready")
+    if alive "$name"; then say "$name already running"; continue; fi
+    port_open "$port" && { say "port $port is taken; cannot start $name"; exit 1; }
+    port_open $(( port + 1100 )) && { say "port $(( port + 1100 )) is taken; cannot start $name"; exit 1; }
+    say "starting $name on :$port (management :$(( port + 1100 )))"
+    # profile local: the development token key is trusted; production runs without a profile.
+    # Two database roles as in production: jixiao_<svc>_owner migrates, jixiao_<svc>_app is what the service
+    # connects as (rows only); the service creates them as PGUSER on first start.
+    svc=${service%-service}
+    # shellcheck disable=SC2086
+    PORT=$port MANAGEMENT_PORT=$(( port + 1100 )) \
+    JIXIAO_DB_OWNER_USER=jixiao_${svc}_owner JIXIAO_DB_OWNER_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
+    JIXIAO_DB_APP_USER=jixiao_${svc}_app JIXIAO_DB_APP_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
+      start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$service/target/quarkus-app/quarkus-run.jar"
+  done
+  # the first instance of each service migrates its database; the others start once it is ready
+  if [ "$i" = 1 ] && [ "$instances" -gt 1 ]; then
+    java -cp "$cp" org.jixiao.deploy.LocalTool wait 180 "${ready[@]}" || { say "a service did not become ready; see $logs"; exit 1; }
+  fi
+done
+# health and metrics answer on the management interface: API port + 1100 (9181-9184, 9281-9284, ...)
+if ! java -cp "$cp" org.jixiao.deploy.LocalTool wait $(( 120 * instances )) "${ready[@]}"; then
   say "a service did not become ready; see $logs"; exit 1
 fi
-say "all four services are ready"
+say "all $(( 4 * instances )) service instances are ready"
 
 # 5. demo data: the seed's projects through the public import API (idempotent)
 java -cp "$cp" org.jixiao.deploy.LocalTool seed http://127.0.0.1:8081 \
@@ -93,11 +137,12 @@ java -cp "$cp" org.jixiao.deploy.LocalTool seed http://127.0.0.1:8081 \
 
 cat <<INFO
 
-Jixiao is running.
+Jixiao is running ($brokers Kafka node(s): $KAFKA_BOOTSTRAP_SERVERS; $instances instance(s) of each service).
   project-service    http://127.0.0.1:8081/q/swagger-ui
   indicator-service  http://127.0.0.1:8082/q/swagger-ui
   approval-service   http://127.0.0.1:8083/q/swagger-ui
-  reporting-service  http://127.0.0.1:8084/q/swagger-ui
+  reporting-service  http://127.0.0.1:8084/q/swagger-ui$( [ "$instances" -gt 1 ] && echo "
+  further instances  the same paths on 8181–8184 (instance 2)$( [ "$instances" -gt 2 ] && echo ", 8281–8284 (instance 3), …")")
   logs               $logs
 An admin token (12 h; more with deploy/local/token.sh ROLE [DEPARTMENT]):
 $(deploy/local/token.sh admin)

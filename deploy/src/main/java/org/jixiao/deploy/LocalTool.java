@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * <pre>
  * LocalTool wait SECONDS URL...            every URL answers 200
  * LocalTool seed PROJECT_SERVICE_URL TOKEN FILE
+ * LocalTool brokers SECONDS BOOTSTRAP_SERVERS N   N brokers have joined the cluster
  * </pre>
  */
 public final class LocalTool {
@@ -34,8 +35,13 @@ public final class LocalTool {
             System.exit(waitReady(Duration.ofSeconds(Long.parseLong(args[1])), Arrays.asList(args).subList(2, args.length)) ? 0 : 1);
         } else if (args.length == 4 && args[0].equals("seed")) {
             seed(args[1], args[2], Path.of(args[3]));
+        } else if (args.length == 4 && args[0].equals("brokers")) {
+            // the admin client warns about every node that is not listening yet, which is the point of waiting
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.kafka", org.apache.logging.log4j.Level.ERROR);
+            System.exit(waitBrokers(Duration.ofSeconds(Long.parseLong(args[1])), args[2], Integer.parseInt(args[3])) ? 0 : 1);
         } else {
-            System.err.println("usage: LocalTool wait SECONDS URL... | LocalTool seed PROJECT_SERVICE_URL TOKEN FILE");
+            System.err.println("usage: LocalTool wait SECONDS URL... | LocalTool seed PROJECT_SERVICE_URL TOKEN FILE"
+                    + " | LocalTool brokers SECONDS BOOTSTRAP_SERVERS N");
             System.exit(2);
         }
     }
@@ -52,6 +58,36 @@ public final class LocalTool {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits until {@code expected} brokers have registered: a service that starts earlier would create its topics
+     * with a replication factor the cluster cannot yet place, and its TopicBootstrap would give up on them.
+     */
+    static boolean waitBrokers(Duration timeout, String bootstrapServers, int expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("request.timeout.ms", "3000");
+        props.put("default.api.timeout.ms", "3000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            while (true) {
+                int registered = 0;
+                try {
+                    registered = admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS).size();
+                } catch (Exception e) {
+                    // not up yet
+                }
+                if (registered >= expected) {
+                    return true;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    System.err.println(registered + " of " + expected + " brokers after " + timeout.toSeconds() + " s");
+                    return false;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     private static boolean answers200(String url) {

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole system as separate processes, as an operator runs it: a KRaft broker process, a real
- * PostgreSQL server (embedded here, or the one PGHOST names), and the four packaged services.
+ * The whole system as separate processes, as an operator runs it: a KRaft broker process (or a cluster of
+ * them), a real PostgreSQL server (embedded here, or the one PGHOST names), and the four packaged services
+ * (one or more instances of each, an instance's process named {@code <service>} for the first and
+ * {@code <service>-<n>} for the n-th; all instances of a service share its database and consumer group).
  */
 final class LocalSystem implements AutoCloseable {
     static final List<String> SERVICES = List.of("project-service", "indicator-service", "approval-service", "reporting-service");
@@ -27,8 +29,10 @@ final class LocalSystem implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final int kafkaPort;
-    private final int controllerPort;
+    private final int brokers;
+    private final int instances;
+    private final List<Integer> kafkaPorts = new ArrayList<>();
+    private final List<Integer> controllerPorts = new ArrayList<>();
     private EmbeddedPostgres embedded;
     private String pgHost;
     private int pgPort;
@@ -37,25 +41,44 @@ final class LocalSystem implements AutoCloseable {
     private String attachedBootstrap;
 
     LocalSystem(Path root) throws IOException {
-        this(root, true);
+        this(root, 1, 1);
     }
 
-    private LocalSystem(Path root, boolean fresh) throws IOException {
+    /** {@code brokers} KRaft nodes (a cluster when more than one) and {@code instances} processes of each service. */
+    LocalSystem(Path root, int brokers, int instances) throws IOException {
+        this(root, true, brokers, instances);
+    }
+
+    private LocalSystem(Path root, boolean fresh, int brokers, int instances) throws IOException {
         this.root = root;
         this.work = root.resolve("deploy/target/e2e");
+        this.brokers = brokers;
+        this.instances = instances;
         if (!fresh) {
-            kafkaPort = 0;
-            controllerPort = 0;
             return;
         }
         deleteRecursively(work);
         Files.createDirectories(work);
-        kafkaPort = freePort();
-        controllerPort = freePort();
-        for (String s : SERVICES) {
-            ports.put(s, freePort());
-            managementPorts.put(s, freePort());
+        for (int n = 0; n < brokers; n++) {
+            kafkaPorts.add(freePort());
+            controllerPorts.add(freePort());
         }
+        for (int i = 1; i <= instances; i++) {
+            for (String s : SERVICES) {
+                ports.put(instance(s, i), freePort());
+                managementPorts.put(instance(s, i), freePort());
+            }
+        }
+    }
+
+    /** The process name of a service's n-th instance (1-based): the service's name for the first. */
+    static String instance(String service, int n) {
+        return n == 1 ? service : service + "-" + n;
+    }
+
+    private static String serviceOf(String instance) {
+        return SERVICES.stream().filter(s -> instance.equals(s) || instance.startsWith(s + "-")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(instance));
     }
 
     /**
@@ -63,7 +86,7 @@ final class LocalSystem implements AutoCloseable {
      * without starting everything again. Closing it stops nothing.
      */
     static LocalSystem attach(Path root, java.util.Properties described) throws IOException {
-        LocalSystem s = new LocalSystem(root, false);
+        LocalSystem s = new LocalSystem(root, false, 1, 1);
         for (String service : SERVICES) {
             s.ports.put(service, Integer.parseInt(described.getProperty(service)));
         }
@@ -78,7 +101,7 @@ final class LocalSystem implements AutoCloseable {
     /** What {@link #attach} needs to reach this system from another process. */
     java.util.Properties describe() {
         java.util.Properties p = new java.util.Properties();
-        ports.forEach((service, port) -> p.setProperty(service, Integer.toString(port)));
+        SERVICES.forEach(service -> p.setProperty(service, Integer.toString(ports.get(service))));
         p.setProperty("pg.host", pgHost);
         p.setProperty("pg.port", Integer.toString(pgPort));
         p.setProperty("pg.user", pgUser);
@@ -114,25 +137,68 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
-    void startKafka() throws IOException {
-        start("kafka", List.of(java(), "-Xms128m", "-Xmx256m", "-cp", launcherClasspath(), "org.jixiao.deploy.LocalKafka",
-                work.resolve("kafka").toString(), Integer.toString(kafkaPort), Integer.toString(controllerPort)), Map.of());
-        waitForPort(kafkaPort, Duration.ofSeconds(60));
+    /** Starts the broker, or every node of the cluster and waits until all have joined it. */
+    void startKafka() throws Exception {
+        if (brokers == 1) {
+            start("kafka", List.of(java(), "-Xms128m", "-Xmx256m", "-cp", launcherClasspath(), "org.jixiao.deploy.LocalKafka",
+                    work.resolve("kafka").toString(), Integer.toString(kafkaPorts.get(0)), Integer.toString(controllerPorts.get(0))),
+                    Map.of());
+            waitForPort(kafkaPorts.get(0), Duration.ofSeconds(60));
+            return;
+        }
+        for (int n = 1; n <= brokers; n++) {
+            launchKafkaNode(n);
+        }
+        if (!LocalTool.waitBrokers(Duration.ofSeconds(120), bootstrapServers(), brokers)) {
+            throw new IllegalStateException("the Kafka cluster did not form; logs in " + work + "\n" + tails());
+        }
     }
 
+    /** Starts node {@code n} (1-based) of the cluster again, after {@link #stopKafkaNode}. */
+    void startKafkaNode(int n) throws Exception {
+        launchKafkaNode(n);
+        if (!LocalTool.waitBrokers(Duration.ofSeconds(120), bootstrapServers(), brokers)) {
+            throw new IllegalStateException("Kafka node " + n + " did not rejoin; logs in " + work + "\n" + tails());
+        }
+    }
+
+    private void launchKafkaNode(int n) throws IOException {
+        StringBuilder voters = new StringBuilder();
+        for (int i = 1; i <= brokers; i++) {
+            voters.append(i == 1 ? "" : ",").append(i).append("@127.0.0.1:").append(controllerPorts.get(i - 1));
+        }
+        start("kafka-" + n, List.of(java(), "-Xms128m", "-Xmx256m", "-cp", launcherClasspath(), "org.jixiao.deploy.LocalKafka",
+                work.resolve("kafka-" + n).toString(), Integer.toString(kafkaPorts.get(n - 1)),
+                Integer.toString(controllerPorts.get(n - 1)), Integer.toString(n), voters.toString()), Map.of());
+    }
+
+    /** Stops the broker, or every node of the cluster at once (one by one, the last would wait for a lost quorum). */
     void stopKafka() throws InterruptedException {
-        stop("kafka");
+        stopAll(processes.keySet().stream().filter(n -> n.equals("kafka") || n.startsWith("kafka-")).toList());
+    }
+
+    /** A controlled shutdown (SIGTERM) of node {@code n} (1-based) of the cluster. */
+    void stopKafkaNode(int n) throws InterruptedException {
+        stop("kafka-" + n);
     }
 
     void startServices() throws Exception {
         // -Djixiao.e2e.omit=indicator-service shows that the end-to-end test fails without that service
         String omit = System.getProperty("jixiao.e2e.omit", "");
-        for (String s : SERVICES) {
-            if (!s.equals(omit)) {
-                launch(s);
+        List<String> started = SERVICES.stream().filter(s -> !s.equals(omit)).toList();
+        for (String s : started) {
+            launch(s);
+        }
+        // the first instance creates and migrates its service's database; the others start on a ready one
+        awaitReady(started);
+        List<String> more = new ArrayList<>();
+        for (int i = 2; i <= instances; i++) {
+            for (String s : started) {
+                launch(instance(s, i));
+                more.add(instance(s, i));
             }
         }
-        awaitReady(SERVICES.stream().filter(s -> !s.equals(omit)).toList());
+        awaitReady(more);
     }
 
     /** Starts one service again (after {@link #kill}) and waits until it is ready. */
@@ -141,13 +207,21 @@ final class LocalSystem implements AutoCloseable {
         awaitReady(List.of(service));
     }
 
-    /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker — a crash. */
+    /**
+     * SIGKILL: no shutdown hook, no flush, no goodbye to the broker — a crash. {@code service} is a service (its
+     * first instance) or an instance's name ({@link #instance}).
+     */
     void kill(String service) throws InterruptedException {
         Process p = processes.get(service);
         if (p != null && p.isAlive()) {
             p.destroyForcibly();
             p.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** The operating system's id of an instance's process, to show that it is gone. */
+    long pid(String instance) {
+        return processes.get(instance).pid();
     }
 
     /** The service's database refuses new connections and drops the open ones, like a server going away. */
@@ -161,23 +235,30 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void launch(String s) throws IOException {
+    private void launch(String name) throws IOException {
+        String s = serviceOf(name);
         // as in production: the owner role migrates, the service connects as a runtime role (rows only);
         // the service creates both as PGUSER (DatabaseBootstrap)
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("PORT", Integer.toString(ports.get(s))),
-                Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(s))),
+        Map<String, String> env = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("PORT", Integer.toString(ports.get(name))),
+                Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(name))),
                 Map.entry("PGHOST", pgHost), Map.entry("PGPORT", Integer.toString(pgPort)),
                 Map.entry("PGUSER", pgUser), Map.entry("PGPASSWORD", pgPassword),
                 Map.entry("JIXIAO_DB_NAME", database(s)),
                 Map.entry("JIXIAO_DB_OWNER_USER", database(s) + "_owner"), Map.entry("JIXIAO_DB_OWNER_PASSWORD", "e2e-owner"),
                 Map.entry("JIXIAO_DB_APP_USER", database(s) + "_app"), Map.entry("JIXIAO_DB_APP_PASSWORD", "e2e-app"),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()));
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers())));
+        if (brokers > 1) {
+            // as deploy/local/up.sh sets them for a cluster: 6 partitions, 3 copies, 2 to acknowledge
+            env.put("JIXIAO_KAFKA_PARTITIONS", "6");
+            env.put("JIXIAO_KAFKA_REPLICATION_FACTOR", Integer.toString(Math.min(3, brokers)));
+            env.put("JIXIAO_KAFKA_MIN_INSYNC_REPLICAS", Integer.toString(Math.max(1, Math.min(3, brokers) - 1)));
+        }
         Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        start(s, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar", jar.toString()), env);
+        start(name, List.of(java(), "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar", jar.toString()), env);
     }
 
     private void awaitReady(List<String> services) throws InterruptedException {
@@ -200,7 +281,7 @@ final class LocalSystem implements AutoCloseable {
         if (attachedBootstrap != null) {
             return attachedBootstrap;
         }
-        return "127.0.0.1:" + kafkaPort;
+        return String.join(",", kafkaPorts.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 
     /**
@@ -260,8 +341,11 @@ final class LocalSystem implements AutoCloseable {
     public void close() throws Exception {
         List<String> names = new ArrayList<>(processes.keySet());
         for (int i = names.size() - 1; i >= 0; i--) {
-            stop(names.get(i));
+            if (!names.get(i).startsWith("kafka")) {
+                stop(names.get(i));
+            }
         }
+        stopKafka();
         if (embedded != null) {
             embedded.close();
         }
@@ -275,9 +359,14 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private void stop(String name) throws InterruptedException {
-        Process p = processes.get(name);
-        if (p != null && p.isAlive()) {
-            p.destroy();
+        stopAll(List.of(name));
+    }
+
+    /** SIGTERM to all at once, then a wait for each (SIGKILL after 20 s). */
+    private void stopAll(List<String> names) throws InterruptedException {
+        List<Process> stopping = names.stream().map(processes::get).filter(p -> p != null && p.isAlive()).toList();
+        stopping.forEach(Process::destroy);
+        for (Process p : stopping) {
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }

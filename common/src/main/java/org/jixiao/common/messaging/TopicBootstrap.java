@@ -25,6 +25,11 @@ import org.jixiao.common.events.Topics;
  * size and unlimited retention), and brings the configuration of existing ones up to it, so that consumers do
  * not log UNKNOWN_TOPIC_OR_PARTITION until a first event arrives. Turn off
  * ({@code jixiao.kafka.create-topics=false}) where operations provision topics.
+ *
+ * <p>Partitions, replication factor and {@code min.insync.replicas} default to what one broker can hold; a
+ * replicated cluster sets them ({@code JIXIAO_KAFKA_PARTITIONS}, {@code JIXIAO_KAFKA_REPLICATION_FACTOR},
+ * {@code JIXIAO_KAFKA_MIN_INSYNC_REPLICAS}; deploy/local/up.sh with {@code JIXIAO_BROKERS=3}: 6, 3, 2), so that
+ * the relay's acks=all writes survive the loss of one broker and still refuse to land on one copy only.
  */
 @ApplicationScoped
 public class TopicBootstrap {
@@ -35,17 +40,27 @@ public class TopicBootstrap {
     private final boolean enabled;
     private final int partitions;
     private final short replicationFactor;
+    private final Map<String, String> config;
 
     public TopicBootstrap(KafkaClients clients,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "jixiao.kafka.create-topics", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "jixiao.kafka.partitions", defaultValue = "3") int partitions,
-            @ConfigProperty(name = "jixiao.kafka.replication-factor", defaultValue = "1") short replicationFactor) {
+            @ConfigProperty(name = "jixiao.kafka.replication-factor", defaultValue = "1") short replicationFactor,
+            @ConfigProperty(name = "jixiao.kafka.min-insync-replicas") java.util.Optional<Integer> minInsyncReplicas) {
         this.clients = clients;
         this.service = service;
         this.enabled = enabled;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.config = topicConfig(minInsyncReplicas);
+    }
+
+    /** {@link Topics#CONFIG}, plus {@code min.insync.replicas} where set (else the broker's default applies). */
+    static Map<String, String> topicConfig(java.util.Optional<Integer> minInsyncReplicas) {
+        Map<String, String> config = new java.util.HashMap<>(Topics.CONFIG);
+        minInsyncReplicas.ifPresent(n -> config.put("min.insync.replicas", Integer.toString(n)));
+        return Map.copyOf(config);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,7 +71,7 @@ public class TopicBootstrap {
         topics.add(Topics.deadLetter(service));
         try (Admin admin = Admin.create(clients.config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000)))) {
-            ensureTopics(admin, topics, partitions, replicationFactor);
+            ensureTopics(admin, topics, partitions, replicationFactor, config);
         } catch (Exception e) {
             LOG.warnf("could not reach Kafka at %s to create topics: %s", clients.bootstrapServers(), e.getMessage());
         }
@@ -65,14 +80,20 @@ public class TopicBootstrap {
     /** Creates missing topics with {@link Topics#CONFIG} and sets that configuration on existing ones. */
     public static void ensureTopics(Admin admin, Collection<String> topics, int partitions, short replicationFactor)
             throws InterruptedException, java.util.concurrent.TimeoutException {
+        ensureTopics(admin, topics, partitions, replicationFactor, Topics.CONFIG);
+    }
+
+    /** Creates missing topics with {@code config} and sets that configuration on existing ones. */
+    public static void ensureTopics(Admin admin, Collection<String> topics, int partitions, short replicationFactor,
+            Map<String, String> config) throws InterruptedException, java.util.concurrent.TimeoutException {
         for (String topic : topics) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(Topics.CONFIG)))
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(config)))
                         .all().get(10, TimeUnit.SECONDS);
                 LOG.infof("created topic %s", topic);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicExistsException) {
-                    alignConfig(admin, topic);
+                    alignConfig(admin, topic, config);
                 } else {
                     LOG.warnf("could not create topic %s: %s", topic, e.getCause().getMessage());
                 }
@@ -80,9 +101,9 @@ public class TopicBootstrap {
         }
     }
 
-    private static void alignConfig(Admin admin, String topic) throws InterruptedException,
+    private static void alignConfig(Admin admin, String topic, Map<String, String> config) throws InterruptedException,
             java.util.concurrent.TimeoutException {
-        List<AlterConfigOp> ops = Topics.CONFIG.entrySet().stream()
+        List<AlterConfigOp> ops = config.entrySet().stream()
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                 .toList();
         try {
