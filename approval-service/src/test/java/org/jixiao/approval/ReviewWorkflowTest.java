@@ -150,6 +150,10 @@ class ReviewWorkflowTest {
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"RETURN\"}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(400)
                 .body("type", containsString("return-needs-comment"));
+        // found by the fuzzer: a null among the comments was a 500
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body("{\"action\":\"RETURN\",\"comment\":\"请补充\",\"comments\":[null]}")
+                .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(400)
+                .contentType(containsString("application/problem+json"));
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
                 .body("{\"action\":\"RETURN\",\"comments\":[{\"indicatorIndex\":0,\"text\":\"数量指标请细化\"},{\"field\":\"funding\",\"text\":\"资金测算依据不足\"}]}")
                 .when().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200)
