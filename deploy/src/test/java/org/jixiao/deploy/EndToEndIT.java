@@ -38,6 +38,8 @@ class EndToEndIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("jixiao.e2e.outage-seconds", 30));
     static LocalSystem system;
+    /** The collector the services export their spans to (tracing is on in this test's services only). */
+    static OtlpReceiver traces;
 
     final String department = DevTokens.department("034");
     final String reviewer = DevTokens.reviewer("王复核");
@@ -46,7 +48,13 @@ class EndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
+        traces = OtlpReceiver.start();
         system = new LocalSystem(Path.of(System.getProperty("user.dir")).getParent());
+        system.serviceEnvironment(java.util.Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                // spans reach the receiver within a poll of the test, not after the default 5 s
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         system.startPostgres();
         system.startKafka();
         system.startServices();
@@ -56,6 +64,9 @@ class EndToEndIT {
     void stop() throws Exception {
         if (system != null) {
             system.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -266,6 +277,77 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void shouldFollowOneSubmissionAsOneTraceThroughAllFourServices() throws Exception {
+        String projectId = declare(seed("JC-CQ-2025-005"));
+        // the department's browser (or gateway) starts the trace; the services must carry it on
+        String submission = newTraceId();
+        given().auth().oauth2(department).header("traceparent", "00-" + submission + "-" + newSpanId() + "-01")
+                .post(system.url("project-service") + "/api/v1/projects/" + projectId + "/submit").then().statusCode(200);
+        String caseId = awaitCase(projectId, Duration.ofSeconds(30));
+
+        // project-service's request and outbox, indicator-service's check, approval-service's case and reporting's
+        // read model (ProjectSubmitted, IndicatorCheckCompleted): all in the one trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = traces.trace(submission);
+            assertThat(trace).as("spans of trace %s: %s", submission, trace)
+                    .extracting(OtlpReceiver.ReceivedSpan::service).containsAll(LocalSystem.SERVICES);
+            assertThat(consumed(trace)).as("spans of trace %s: %s", submission, trace).contains(
+                    "indicator-service jixiao.projects", "approval-service jixiao.projects",
+                    "approval-service jixiao.indicator-checks", "reporting-service jixiao.projects",
+                    "reporting-service jixiao.indicator-checks");
+            // a producer span ends with the broker's acknowledgement, which may come after the consumer's
+            assertConsumersFollowTheirProducers(trace);
+        });
+        assertThat(traces.trace(submission)).filteredOn(s -> s.kind() == OtlpReceiver.Kind.SERVER)
+                .extracting(OtlpReceiver.ReceivedSpan::service).containsOnly("project-service");
+
+        // the reviewer's decisions are requests of their own: the approval is a trace from approval-service to
+        // project-service's status and reporting's read model
+        decide(caseId, reviewer, "{\"action\":\"PASS\"}");
+        String approval = newTraceId();
+        decide(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\"}",
+                "00-" + approval + "-" + newSpanId() + "-01");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(consumed(traces.trace(approval))).contains("project-service jixiao.reviews",
+                    "reporting-service jixiao.reviews");
+            assertConsumersFollowTheirProducers(traces.trace(approval));
+        });
+        assertThat(traces.trace(approval)).extracting(OtlpReceiver.ReceivedSpan::service)
+                .contains("approval-service", "project-service", "reporting-service");
+    }
+
+    /** "service topic" of every consumer span of a trace. */
+    private static List<String> consumed(List<OtlpReceiver.ReceivedSpan> trace) {
+        return trace.stream().filter(s -> s.kind() == OtlpReceiver.Kind.CONSUMER)
+                .map(s -> s.service() + " " + s.attribute("messaging.destination.name")).toList();
+    }
+
+    /** Every record's consumer span is a child of the span that sent that record, in another service. */
+    private static void assertConsumersFollowTheirProducers(List<OtlpReceiver.ReceivedSpan> trace) {
+        java.util.Map<String, OtlpReceiver.ReceivedSpan> byId = new java.util.HashMap<>();
+        trace.forEach(s -> byId.put(s.spanId(), s));
+        List<OtlpReceiver.ReceivedSpan> consumers = trace.stream().filter(s -> s.kind() == OtlpReceiver.Kind.CONSUMER).toList();
+        assertThat(consumers).isNotEmpty();
+        for (OtlpReceiver.ReceivedSpan consumer : consumers) {
+            OtlpReceiver.ReceivedSpan parent = byId.get(consumer.parentSpanId());
+            assertThat(parent).as("parent of %s in %s", consumer.name(), consumer.service()).isNotNull();
+            assertThat(parent.kind()).as("parent of %s in %s", consumer.name(), consumer.service())
+                    .isEqualTo(OtlpReceiver.Kind.PRODUCER);
+            assertThat(parent.attribute("messaging.destination.name")).isEqualTo(consumer.attribute("messaging.destination.name"));
+            assertThat(parent.service()).isNotEqualTo(consumer.service());
+        }
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String newSpanId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     private ObjectNode seed(String externalRef) throws Exception {
         Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("common/src/main/resources/seed/seed-2025-projects.json");
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
@@ -300,8 +382,17 @@ class EndToEndIT {
 
     /** A reviewer decides once indicator-service's checks of the revision are on the case (409 checks-pending before). */
     private void decide(String caseId, String token, String body) {
+        decide(caseId, token, body, null);
+    }
+
+    /** As {@link #decide(String, String, String)}, the request carrying {@code traceparent} when it is given. */
+    private void decide(String caseId, String token, String body, String traceparent) {
         await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-            io.restassured.response.Response r = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+            io.restassured.specification.RequestSpecification request = given().auth().oauth2(token);
+            if (traceparent != null) {
+                request.header("traceparent", traceparent);
+            }
+            io.restassured.response.Response r = request.contentType(ContentType.JSON).body(body)
                     .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions");
             if (r.statusCode() == 409 && "https://jixiao.org/problems/checks-pending".equals(r.path("type"))) {
                 return false;

@@ -27,6 +27,7 @@ final class LocalSystem implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
     private final int kafkaPort;
     private final int controllerPort;
     private EmbeddedPostgres embedded;
@@ -124,6 +125,11 @@ final class LocalSystem implements AutoCloseable {
         stop("kafka");
     }
 
+    /** Variables every service started from now on gets besides its own (e.g. where to export traces). */
+    void serviceEnvironment(Map<String, String> variables) {
+        serviceEnvironment.putAll(variables);
+    }
+
     void startServices() throws Exception {
         // -Djixiao.e2e.omit=indicator-service shows that the end-to-end test fails without that service
         String omit = System.getProperty("jixiao.e2e.omit", "");
@@ -164,7 +170,8 @@ final class LocalSystem implements AutoCloseable {
     private void launch(String s) throws IOException {
         // as in production: the owner role migrates, the service connects as a runtime role (rows only);
         // the service creates both as PGUSER (DatabaseBootstrap)
-        Map<String, String> env = Map.ofEntries(
+        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+        env.putAll(Map.ofEntries(
                 Map.entry("PORT", Integer.toString(ports.get(s))),
                 Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(s))),
                 Map.entry("PGHOST", pgHost), Map.entry("PGPORT", Integer.toString(pgPort)),
@@ -172,7 +179,7 @@ final class LocalSystem implements AutoCloseable {
                 Map.entry("JIXIAO_DB_NAME", database(s)),
                 Map.entry("JIXIAO_DB_OWNER_USER", database(s) + "_owner"), Map.entry("JIXIAO_DB_OWNER_PASSWORD", "e2e-owner"),
                 Map.entry("JIXIAO_DB_APP_USER", database(s) + "_app"), Map.entry("JIXIAO_DB_APP_PASSWORD", "e2e-app"),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()));
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers())));
         Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
