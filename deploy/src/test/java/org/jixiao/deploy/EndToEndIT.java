@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The four packaged services as separate processes, one KRaft broker process and a real PostgreSQL
- * server; the test speaks HTTP only, so every arrow between services crosses the broker.
+ * server; the test speaks HTTP only, so every arrow between services crosses the broker. The services export
+ * their spans to an OTLP receiver in the test ({@link OtlpReceiver}), which the tracing test reads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -5,6 +5,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.UUID;
 import org.jixiao.common.events.EventEnvelope;
 
@@ -56,7 +57,7 @@ public class Outbox {
 
     private void persist(OutboxEvent row) {
         // the request's (or the consuming inbox's) span: the relay publishes later, on its own thread
-        java.util.Map<String, String> trace = TraceContext.current();
+        Map<String, String> trace = TraceContext.current();
         row.carryTrace(trace.get(TraceContext.TRACEPARENT), trace.get(TraceContext.TRACESTATE));
         repository.persist(row);
         transactions.registerInterposedSynchronization(new Synchronization() {
