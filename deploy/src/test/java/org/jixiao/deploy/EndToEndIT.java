@@ -228,8 +228,10 @@ class EndToEndIT {
         }
         system.stopKafka();
         Instant down = Instant.now();
+        java.util.Map<String, String> traceOf = new java.util.HashMap<>();
         for (String id : ids) {
-            given().auth().oauth2(department)
+            traceOf.put(id, newTraceId());
+            given().auth().oauth2(department).header("traceparent", "00-" + traceOf.get(id) + "-" + newSpanId() + "-01")
                     .when().post(system.url("project-service") + "/api/v1/projects/" + id + "/submit")
                     .then().statusCode(200);
         }
@@ -246,6 +248,12 @@ class EndToEndIT {
                     .get(system.url("approval-service") + "/api/v1/cases?projectId=" + id).then().extract().path("total");
             assertThat(cases).as("cases of " + id).isEqualTo(1);
         }
+        // published by the relay's polling after the outage, each event still continued its submission's trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String id : ids) {
+                assertThat(consumed(traces.trace(traceOf.get(id)))).as("trace of " + id).contains("approval-service jixiao.projects");
+            }
+        });
     }
 
     @Test
