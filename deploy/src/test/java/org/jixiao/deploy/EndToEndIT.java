@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The four packaged services as separate processes, one KRaft broker process and a real PostgreSQL
- * server; the test speaks HTTP only, so every arrow between services crosses the broker.
+ * server; the test speaks HTTP only, so every arrow between services crosses the broker. The services export
+ * their spans to an OTLP receiver in the test ({@link OtlpReceiver}), which the tracing test reads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +41,8 @@ class EndToEndIT {
     static LocalSystem system;
     /** 城区学前教育公用经费, approved by the first test; the monitoring test reports on it. */
     String preschool;
+    /** The collector the services export their spans to (tracing is on in this test's services only). */
+    static OtlpReceiver traces;
 
     final String department = DevTokens.department("034");
     final String reviewer = DevTokens.reviewer("王复核");
@@ -48,7 +51,13 @@ class EndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
+        traces = OtlpReceiver.start();
         system = new LocalSystem(Path.of(System.getProperty("user.dir")).getParent());
+        system.serviceEnvironment(java.util.Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                // spans reach the receiver within a poll of the test, not after the default 5 s
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
         system.startPostgres();
         system.startKafka();
         system.startServices();
@@ -58,6 +67,9 @@ class EndToEndIT {
     void stop() throws Exception {
         if (system != null) {
             system.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -297,8 +309,10 @@ class EndToEndIT {
         }
         system.stopKafka();
         Instant down = Instant.now();
+        java.util.Map<String, String> traceOf = new java.util.HashMap<>();
         for (String id : ids) {
-            given().auth().oauth2(department)
+            traceOf.put(id, newTraceId());
+            given().auth().oauth2(department).header("traceparent", "00-" + traceOf.get(id) + "-" + newSpanId() + "-01")
                     .when().post(system.url("project-service") + "/api/v1/projects/" + id + "/submit")
                     .then().statusCode(200);
         }
@@ -315,6 +329,12 @@ class EndToEndIT {
                     .get(system.url("approval-service") + "/api/v1/cases?projectId=" + id).then().extract().path("total");
             assertThat(cases).as("cases of " + id).isEqualTo(1);
         }
+        // published by the relay's polling after the outage, each event still continued its submission's trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String id : ids) {
+                assertThat(consumed(traces.trace(traceOf.get(id)))).as("trace of " + id).contains("approval-service jixiao.projects");
+            }
+        });
     }
 
     @Test
@@ -345,6 +365,77 @@ class EndToEndIT {
             assertThat(process.exitValue()).as(service + " exit code").isNotZero();
             assertThat(output).as(service).contains("JWT_PUBLIC_KEY_LOCATION").contains("JWT_ISSUER");
         }
+    }
+
+    @Test
+    @Order(8)
+    void shouldFollowOneSubmissionAsOneTraceThroughAllFourServices() throws Exception {
+        String projectId = declare(seed("JC-CQ-2025-005"));
+        // the department's browser (or gateway) starts the trace; the services must carry it on
+        String submission = newTraceId();
+        given().auth().oauth2(department).header("traceparent", "00-" + submission + "-" + newSpanId() + "-01")
+                .post(system.url("project-service") + "/api/v1/projects/" + projectId + "/submit").then().statusCode(200);
+        String caseId = awaitCase(projectId, Duration.ofSeconds(30));
+
+        // project-service's request and outbox, indicator-service's check, approval-service's case and reporting's
+        // read model (ProjectSubmitted, IndicatorCheckCompleted): all in the one trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = traces.trace(submission);
+            assertThat(trace).as("spans of trace %s: %s", submission, trace)
+                    .extracting(OtlpReceiver.ReceivedSpan::service).containsAll(LocalSystem.SERVICES);
+            assertThat(consumed(trace)).as("spans of trace %s: %s", submission, trace).contains(
+                    "indicator-service jixiao.projects", "approval-service jixiao.projects",
+                    "approval-service jixiao.indicator-checks", "reporting-service jixiao.projects",
+                    "reporting-service jixiao.indicator-checks");
+            // a producer span ends with the broker's acknowledgement, which may come after the consumer's
+            assertConsumersFollowTheirProducers(trace);
+        });
+        assertThat(traces.trace(submission)).filteredOn(s -> s.kind() == OtlpReceiver.Kind.SERVER)
+                .extracting(OtlpReceiver.ReceivedSpan::service).containsOnly("project-service");
+
+        // the reviewer's decisions are requests of their own: the approval is a trace from approval-service to
+        // project-service's status and reporting's read model
+        decide(caseId, reviewer, "{\"action\":\"PASS\"}");
+        String approval = newTraceId();
+        decide(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\"}",
+                "00-" + approval + "-" + newSpanId() + "-01");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(consumed(traces.trace(approval))).contains("project-service jixiao.reviews",
+                    "reporting-service jixiao.reviews");
+            assertConsumersFollowTheirProducers(traces.trace(approval));
+        });
+        assertThat(traces.trace(approval)).extracting(OtlpReceiver.ReceivedSpan::service)
+                .contains("approval-service", "project-service", "reporting-service");
+    }
+
+    /** "service topic" of every consumer span of a trace. */
+    private static List<String> consumed(List<OtlpReceiver.ReceivedSpan> trace) {
+        return trace.stream().filter(s -> s.kind() == OtlpReceiver.Kind.CONSUMER)
+                .map(s -> s.service() + " " + s.attribute("messaging.destination.name")).toList();
+    }
+
+    /** Every record's consumer span is a child of the span that sent that record, in another service. */
+    private static void assertConsumersFollowTheirProducers(List<OtlpReceiver.ReceivedSpan> trace) {
+        java.util.Map<String, OtlpReceiver.ReceivedSpan> byId = new java.util.HashMap<>();
+        trace.forEach(s -> byId.put(s.spanId(), s));
+        List<OtlpReceiver.ReceivedSpan> consumers = trace.stream().filter(s -> s.kind() == OtlpReceiver.Kind.CONSUMER).toList();
+        assertThat(consumers).isNotEmpty();
+        for (OtlpReceiver.ReceivedSpan consumer : consumers) {
+            OtlpReceiver.ReceivedSpan parent = byId.get(consumer.parentSpanId());
+            assertThat(parent).as("parent of %s in %s", consumer.name(), consumer.service()).isNotNull();
+            assertThat(parent.kind()).as("parent of %s in %s", consumer.name(), consumer.service())
+                    .isEqualTo(OtlpReceiver.Kind.PRODUCER);
+            assertThat(parent.attribute("messaging.destination.name")).isEqualTo(consumer.attribute("messaging.destination.name"));
+            assertThat(parent.service()).isNotEqualTo(consumer.service());
+        }
+    }
+
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String newSpanId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     private ObjectNode seed(String externalRef) throws Exception {
@@ -381,8 +472,17 @@ class EndToEndIT {
 
     /** A reviewer decides once indicator-service's checks of the revision are on the case (409 checks-pending before). */
     private void decide(String caseId, String token, String body) {
+        decide(caseId, token, body, null);
+    }
+
+    /** As {@link #decide(String, String, String)}, the request carrying {@code traceparent} when it is given. */
+    private void decide(String caseId, String token, String body, String traceparent) {
         await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
-            io.restassured.response.Response r = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+            io.restassured.specification.RequestSpecification request = given().auth().oauth2(token);
+            if (traceparent != null) {
+                request.header("traceparent", traceparent);
+            }
+            io.restassured.response.Response r = request.contentType(ContentType.JSON).body(body)
                     .when().post(system.url("approval-service") + "/api/v1/cases/" + caseId + "/decisions");
             if (r.statusCode() == 409 && "https://jixiao.org/problems/checks-pending".equals(r.path("type"))) {
                 return false;

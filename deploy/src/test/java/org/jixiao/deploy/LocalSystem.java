@@ -33,6 +33,7 @@ final class LocalSystem implements AutoCloseable {
     private final int instances;
     private final List<Integer> kafkaPorts = new ArrayList<>();
     private final List<Integer> controllerPorts = new ArrayList<>();
+    private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
     private EmbeddedPostgres embedded;
     private String pgHost;
     private int pgPort;
@@ -182,6 +183,11 @@ final class LocalSystem implements AutoCloseable {
         stop("kafka-" + n);
     }
 
+    /** Variables every service started from now on gets besides its own (e.g. where to export traces). */
+    void serviceEnvironment(Map<String, String> variables) {
+        serviceEnvironment.putAll(variables);
+    }
+
     void startServices() throws Exception {
         // -Djixiao.e2e.omit=indicator-service shows that the end-to-end test fails without that service
         String omit = System.getProperty("jixiao.e2e.omit", "");
@@ -239,7 +245,8 @@ final class LocalSystem implements AutoCloseable {
         String s = serviceOf(name);
         // as in production: the owner role migrates, the service connects as a runtime role (rows only);
         // the service creates both as PGUSER (DatabaseBootstrap)
-        Map<String, String> env = new java.util.HashMap<>(Map.ofEntries(
+        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+        env.putAll(Map.ofEntries(
                 Map.entry("PORT", Integer.toString(ports.get(name))),
                 Map.entry("MANAGEMENT_PORT", Integer.toString(managementPorts.get(name))),
                 Map.entry("PGHOST", pgHost), Map.entry("PGPORT", Integer.toString(pgPort)),

@@ -1,5 +1,11 @@
 package org.jixiao.common.messaging;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +33,11 @@ import org.jixiao.common.events.EventEnvelope;
  * and the records after it wait in order. Only a record that can never be processed (not JSON, not an event,
  * unknown type or version: {@link MalformedEventException}) is set aside as a dead letter — kept in the
  * service's {@code dead_letter} table for an admin to replay, and copied to {@code jixiao.dead-letter.<service>}.
+ *
+ * <p>Each record is processed in a consumer span whose parent is the trace context of its headers (the relay's
+ * producer span, {@link OutboxRelay}): the events the effect raises carry this span on ({@link Outbox}), so one
+ * submission stays one trace across the services. The Kafka connector's own tracing is off (common's config):
+ * this span is the one consumer span of a record.
  */
 @ApplicationScoped
 public class Inbox {
@@ -36,11 +47,14 @@ public class Inbox {
     private final EventCodec codec;
     private final DeadLetters deadLetters;
     private final Duration maxBackoff;
+    private final Tracer tracer;
     private final Map<String, Consumer<EventEnvelope>> handlers = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public Inbox(EntityManager em, EventCodec codec, DeadLetters deadLetters,
-            @ConfigProperty(name = "jixiao.inbox.max-backoff", defaultValue = "10s") Duration maxBackoff) {
+            @ConfigProperty(name = "jixiao.inbox.max-backoff", defaultValue = "10s") Duration maxBackoff,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.jixiao.inbox");
         this.em = em;
         this.codec = codec;
         this.deadLetters = deadLetters;
@@ -62,6 +76,30 @@ public class Inbox {
      * @return true when the effect ran, false for a duplicate or a dead letter
      */
     public boolean process(ConsumerRecord<String, String> record) {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceContext.of(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.kafka.message.key", String.valueOf(record.key()))
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            boolean applied = processInSpan(record);
+            span.setAttribute("jixiao.inbox.applied", applied);
+            return applied;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean processInSpan(ConsumerRecord<String, String> record) {
         Consumer<EventEnvelope> effect = handlers.get(record.topic());
         if (effect == null) {
             throw new IllegalStateException("no handler registered for topic " + record.topic());

@@ -5,12 +5,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.UUID;
 import org.jixiao.common.events.EventEnvelope;
 
 /**
  * Where use cases put the events they raise. The row commits or rolls back with the state change;
  * after a commit the relay is woken at once, so publishing adds milliseconds, not a polling interval.
+ * The row keeps the trace context it was written in, so the trace goes on through Kafka ({@link TraceContext}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -54,6 +56,9 @@ public class Outbox {
     }
 
     private void persist(OutboxEvent row) {
+        // the request's (or the consuming inbox's) span: the relay publishes later, on its own thread
+        Map<String, String> trace = TraceContext.current();
+        row.carryTrace(trace.get(TraceContext.TRACEPARENT), trace.get(TraceContext.TRACESTATE));
         repository.persist(row);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

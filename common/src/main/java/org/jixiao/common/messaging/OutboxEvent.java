@@ -33,6 +33,9 @@ public class OutboxEvent {
     private String lastError;
     @Column(name = "parked_at")
     private OffsetDateTime parkedAt;
+    /** W3C trace context of the writing transaction (V0_3), sent with the record; null outside a trace. */
+    private String traceparent;
+    private String tracestate;
 
     protected OutboxEvent() {
     }
@@ -85,6 +88,20 @@ public class OutboxEvent {
 
     public OffsetDateTime parkedAt() {
         return parkedAt;
+    }
+
+    public String traceparent() {
+        return traceparent;
+    }
+
+    public String tracestate() {
+        return tracestate;
+    }
+
+    /** The trace this event belongs to: the relay's send and the consumers' work continue it. */
+    void carryTrace(String traceparent, String tracestate) {
+        this.traceparent = traceparent;
+        this.tracestate = tracestate;
     }
 
     void markPublished(OffsetDateTime at) {

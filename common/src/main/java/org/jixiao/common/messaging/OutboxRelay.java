@@ -1,6 +1,12 @@
 package org.jixiao.common.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -78,7 +84,10 @@ import org.jixiao.common.events.Topics;
  * published with a delay of that instance's batch, not of a poll.
  *
  * <p>A plain KafkaProducer rather than a SmallRye emitter: the relay needs a synchronous, per-record
- * acknowledgement within its own database transaction.
+ * acknowledgement within its own database transaction. Being no channel, it gets no tracing from Quarkus either,
+ * and it runs after the request's commit on its own thread: each send is a producer span whose parent is the
+ * trace context stored with the row, and that span's context goes out in the record's {@code traceparent} and
+ * {@code tracestate} headers, so a row the polling fallback publishes minutes later still continues its trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -91,6 +100,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final MeterRegistry meters;
     private final UnaryOperator<Producer<String, String>> producerDecorator;
+    private final Tracer tracer;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean retryQueued = new AtomicBoolean();
     private volatile boolean failing;
@@ -101,17 +111,25 @@ public class OutboxRelay {
     public OutboxRelay(OutboxRepository repository, KafkaClients clients,
             @ConfigProperty(name = "jixiao.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
             @ConfigProperty(name = "jixiao.outbox.batch-size", defaultValue = "200") int batchSize,
-            MeterRegistry meters) {
-        this(repository, clients, pollInterval, batchSize, meters, UnaryOperator.identity());
+            MeterRegistry meters, OpenTelemetry openTelemetry) {
+        this(repository, clients, pollInterval, batchSize, meters, UnaryOperator.identity(), openTelemetry);
     }
 
     /**
      * A relay outside CDI, as another instance of the service would run one — tests start a second (or a
      * deliberately slow) relay over the same outbox this way. Not started: {@link #publishPending()} drains it on
-     * the caller's thread, {@link #close()} ends it. {@code producerDecorator} wraps its Kafka producer.
+     * the caller's thread, {@link #close()} ends it. {@code producerDecorator} wraps its Kafka producer. It makes
+     * no spans of its own; the rows' trace context still goes out in the record headers.
      */
     public OutboxRelay(OutboxRepository repository, KafkaClients clients, Duration pollInterval, int batchSize,
             MeterRegistry meters, UnaryOperator<Producer<String, String>> producerDecorator) {
+        this(repository, clients, pollInterval, batchSize, meters, producerDecorator, OpenTelemetry.noop());
+    }
+
+    private OutboxRelay(OutboxRepository repository, KafkaClients clients, Duration pollInterval, int batchSize,
+            MeterRegistry meters, UnaryOperator<Producer<String, String>> producerDecorator,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.jixiao.outbox-relay");
         this.repository = repository;
         this.clients = clients;
         this.pollInterval = pollInterval;
@@ -255,16 +273,24 @@ public class OutboxRelay {
                 break;
             }
             List<Future<?>> acks = new ArrayList<>(wave.size());
+            List<Span> spans = new ArrayList<>(wave.size());
             for (OutboxEvent row : wave) {
-                acks.add(send(row));
+                Span span = producerSpan(row);
+                spans.add(span);
+                acks.add(send(row, span));
             }
             for (int i = 0; i < wave.size(); i++) {
                 OutboxEvent row = wave.get(i);
+                Span span = spans.get(i);
                 try {
                     acks.get(i).get(15, TimeUnit.SECONDS);
                     row.markPublished(now);
+                    span.end();
                 } catch (Exception e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    span.recordException(cause);
+                    span.setStatus(StatusCode.ERROR, cause.toString());
+                    span.end();
                     stopped.add(row.messageKey());
                     if (permanent(cause)) {
                         row.park(cause.toString(), now);
@@ -283,10 +309,28 @@ public class OutboxRelay {
         return new Batch(rows.size(), transientFailure);
     }
 
-    private Future<?> send(OutboxEvent row) {
+    /**
+     * The send of one row, a child of the trace the row was written in (a new trace for a row written outside any).
+     * Without an SDK (a relay made outside CDI, or tracing off) the span is the row's context itself, passed on.
+     */
+    private Span producerSpan(OutboxEvent row) {
+        return tracer.spanBuilder(row.topic() + " publish")
+                .setParent(TraceContext.of(row.traceparent(), row.tracestate()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.kafka.message.key", row.messageKey())
+                .setAttribute("messaging.message.id", row.eventId().toString())
+                .setAttribute("jixiao.event.type", row.eventType())
+                .startSpan();
+    }
+
+    private Future<?> send(OutboxEvent row, Span span) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
         record.headers().add("eventType", row.eventType().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        TraceContext.inject(Context.root().with(span), record.headers());
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
