@@ -70,10 +70,45 @@ public final class QueryPlans {
             }
         }
 
+        /**
+         * The largest share of a table in {@code rows} (its row count) that a scan of this plan expects to return,
+         * from the planner's own estimates.
+         */
+        public double largestShare(Map<String, Double> rows) {
+            double[] largest = {0};
+            share(json, rows, largest);
+            return largest[0];
+        }
+
+        private static void share(JsonNode node, Map<String, Double> rows, double[] largest) {
+            if (node.isObject()) {
+                Double total = rows.get(node.path("Relation Name").asText());
+                if (total != null && total > 0) {
+                    largest[0] = Math.max(largest[0], node.path("Plan Rows").asDouble() / total);
+                }
+            }
+            node.elements().forEachRemaining(n -> share(n, rows, largest));
+        }
+
         @Override
         public String toString() {
             return sql + "\n" + json.toPrettyString();
         }
+    }
+
+    /** The row count of each of {@code tables}, as the planner knows it (pg_class.reltuples after ANALYZE). */
+    public static Map<String, Double> rows(Connection c, Set<String> tables) throws SQLException {
+        Map<String, Double> rows = new java.util.HashMap<>();
+        for (String table : tables) {
+            try (java.sql.PreparedStatement p = c.prepareStatement("select reltuples from pg_class where relname = ?")) {
+                p.setString(1, table);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    rows.put(table, rs.getDouble(1));
+                }
+            }
+        }
+        return rows;
     }
 
     public static Plan explain(Connection c, String sql, Map<String, ?> values) throws SQLException {
