@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * send and explains it with the request's values; a plan that reads all of {@code review_case} or
  * {@code project_warning} (a sequential scan, or a whole index read without a condition or a LIMIT) fails it.
  *
- * <p>Its own database (jixiao_approval_plans), so that its rows and its ANALYZE touch no other test.
+ * <p>Its own database (jixiao_approval_plans, a resource restricted to this class, so Quarkus restarts for it),
+ * so that its rows and its ANALYZE touch no other test.
  *
  * <p>Every page of rows (… LIMIT n) is judged. A total or an aggregate is not judged when it keeps at least a tenth of a
  * table by the planner's estimate: it reads most pages of the table whatever the index, and a sequential scan
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * token the same aggregates are about 1/200 of the cases and are judged.
  */
 @QuarkusTest
-@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_approval_plans"))
+@QuarkusTestResource(value = JixiaoTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "jixiao_approval_plans"))
 class CaseQueriesIndexTest {
     static final int CASES = 10_000;
     static final Set<String> LARGE_TABLES = Set.of("review_case", "project_warning");

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * it with the request's values; a plan that reads all of {@code project} (a sequential scan, or a whole index
  * read without a condition or a LIMIT) fails it.
  *
- * <p>Its own database (jixiao_project_plans), so that its 10,000 rows and its ANALYZE touch no other test.
+ * <p>Its own database (jixiao_project_plans, a resource restricted to this class, so Quarkus restarts for it),
+ * so that its 10,000 rows and its ANALYZE touch no other test.
  *
  * <p>Every page (ORDER BY … LIMIT 20) is judged. A total is not judged when its filter keeps at least a tenth of
  * the projects by the planner's estimate (no filter; a budget year, a third; APPROVED, half; SUBMITTED, a
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * range, a status within a year) are judged.
  */
 @QuarkusTest
-@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_plans"))
+@QuarkusTestResource(value = JixiaoTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "jixiao_project_plans"))
 class ProjectListIndexTest {
     static final int PROJECTS = 10_000;
     static final Set<String> LARGE_TABLES = Set.of("project");
