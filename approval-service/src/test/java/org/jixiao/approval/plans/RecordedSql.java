@@ -1,0 +1,45 @@
+package org.jixiao.approval.plans;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+/**
+ * Hibernate shows every statement it sends to this inspector (tests only; it passes each one through unchanged).
+ * While a test records, the statements are kept, so that the test explains the SQL the API really ran rather
+ * than a hand-written copy that the service may no longer run.
+ */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class RecordedSql implements StatementInspector {
+    private static final List<String> RECORDED = new ArrayList<>();
+    private static volatile boolean recording;
+
+    @Override
+    public String inspect(String sql) {
+        if (recording) {
+            synchronized (RECORDED) {
+                RECORDED.add(sql);
+            }
+        }
+        return sql;
+    }
+
+    /** The statements Hibernate sent while {@code action} ran (other threads' statements included). */
+    public static List<String> during(Runnable action) {
+        synchronized (RECORDED) {
+            RECORDED.clear();
+        }
+        recording = true;
+        try {
+            action.run();
+        } finally {
+            recording = false;
+        }
+        synchronized (RECORDED) {
+            return List.copyOf(RECORDED);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.jixiao.project.plans;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Explains a statement Hibernate sent with the values the request bound to it: the SQL is prepared as sent
+ * ({@code ?} become {@code $1…}), then {@code EXPLAIN (FORMAT JSON) EXECUTE} plans it with those values, as
+ * PostgreSQL plans the driver's bound statement (a custom plan). Each {@code ?} takes the value given for the
+ * column it is compared to ({@code budget_year=?} → "budget_year"), {@code offset ?} the value of "offset" and
+ * {@code fetch first ? rows} / {@code limit ?} the value of "limit": a placeholder the test gave no value for
+ * fails, so a changed query cannot be explained with the wrong values.
+ */
+public final class QueryPlans {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern COMPARED = Pattern.compile(
+            "([a-z_][a-z0-9_]*)\\s*(?:=|<>|!=|>=|<=|<|>|\\s(?:not\\s+)?i?like|\\sin\\s*\\((?:\\?\\s*,\\s*)*)\\s*$");
+    private static final Pattern OFFSET = Pattern.compile("\\soffset\\s*$");
+    private static final Pattern LIMIT = Pattern.compile("\\s(?:fetch\\s+first|limit)\\s*$");
+
+    private QueryPlans() {
+    }
+
+    /** A plan and the statement it is of. */
+    public record Plan(String sql, JsonNode json) {
+        /**
+         * The reads of the tables in {@code tables} that go through all their rows: a sequential scan, or an index
+         * scan with no index condition that no LIMIT stops (reading a whole index to filter it is no better than
+         * reading the table). An index walked in order under a LIMIT (a sorted page) stops after the page.
+         */
+        public List<String> fullScans(Set<String> tables) {
+            return fullScans(tables, false);
+        }
+
+        /** As {@link #fullScans(Set)}; {@code wholeIndexOnly}: an index-only scan of a whole index is accepted. */
+        public List<String> fullScans(Set<String> tables, boolean wholeIndexOnly) {
+            List<String> found = new ArrayList<>();
+            collect(json, tables, false, wholeIndexOnly, found);
+            return found;
+        }
+
+        private static void collect(JsonNode node, Set<String> tables, boolean limited, boolean wholeIndexOnly,
+                List<String> found) {
+            if (node.isObject()) {
+                String type = node.path("Node Type").asText();
+                String table = node.path("Relation Name").asText();
+                if (tables.contains(table)) {
+                    if (type.equals("Seq Scan")) {
+                        found.add("Seq Scan on " + table);
+                    } else if ((type.equals("Index Scan") || type.equals("Index Only Scan") && !wholeIndexOnly)
+                            && !node.has("Index Cond") && !limited) {
+                        found.add(type + " of all of " + node.path("Index Name").asText() + " on " + table);
+                    }
+                }
+                boolean below = limited || type.equals("Limit");
+                node.elements().forEachRemaining(n -> collect(n, tables, below, wholeIndexOnly, found));
+            } else if (node.isArray()) {
+                node.elements().forEachRemaining(n -> collect(n, tables, limited, wholeIndexOnly, found));
+            }
+        }
+
+        /**
+         * The largest share of a table in {@code rows} (its row count) that a scan of this plan expects to return,
+         * from the planner's own estimates.
+         */
+        public double largestShare(Map<String, Double> rows) {
+            double[] largest = {0};
+            share(json, rows, largest);
+            return largest[0];
+        }
+
+        private static void share(JsonNode node, Map<String, Double> rows, double[] largest) {
+            if (node.isObject()) {
+                Double total = rows.get(node.path("Relation Name").asText());
+                if (total != null && total > 0) {
+                    largest[0] = Math.max(largest[0], node.path("Plan Rows").asDouble() / total);
+                }
+            }
+            node.elements().forEachRemaining(n -> share(n, rows, largest));
+        }
+
+        @Override
+        public String toString() {
+            return sql + "\n" + json.toPrettyString();
+        }
+    }
+
+    /** The row count of each of {@code tables}, as the planner knows it (pg_class.reltuples after ANALYZE). */
+    public static Map<String, Double> rows(Connection c, Set<String> tables) throws SQLException {
+        Map<String, Double> rows = new java.util.HashMap<>();
+        for (String table : tables) {
+            try (java.sql.PreparedStatement p = c.prepareStatement("select reltuples from pg_class where relname = ?")) {
+                p.setString(1, table);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    rows.put(table, rs.getDouble(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    public static Plan explain(Connection c, String sql, Map<String, ?> values) throws SQLException {
+        StringBuilder prepared = new StringBuilder();
+        List<String> arguments = new ArrayList<>();
+        Map<String, Integer> used = new java.util.HashMap<>();
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            }
+            if (ch == '?' && !quoted) {
+                arguments.add(literal(valueFor(sql.substring(0, i), values, used, sql)));
+                prepared.append('$').append(arguments.size());
+            } else {
+                prepared.append(ch);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("deallocate all");
+            s.execute("prepare explained as " + prepared);
+            String execute = arguments.isEmpty() ? "execute explained" : "execute explained(" + String.join(", ", arguments) + ")";
+            try (ResultSet rs = s.executeQuery("explain (format json) " + execute)) {
+                rs.next();
+                return new Plan(sql, JSON.readTree(rs.getString(1)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                s.execute("deallocate explained");
+            }
+        }
+    }
+
+    /** A list value gives the values of the key's placeholders in order ({@code funding>=? and funding<=?}). */
+    private static Object valueFor(String before, Map<String, ?> values, Map<String, Integer> used, String sql) {
+        String key;
+        Matcher m;
+        if (OFFSET.matcher(before).find()) {
+            key = "offset";
+        } else if (LIMIT.matcher(before).find()) {
+            key = "limit";
+        } else if ((m = COMPARED.matcher(before)).find()) {
+            key = m.group(1);
+        } else {
+            throw new IllegalStateException("cannot tell what the placeholder after '"
+                    + before.substring(Math.max(0, before.length() - 60)) + "' is compared to in: " + sql);
+        }
+        if (!values.containsKey(key)) {
+            throw new IllegalStateException("no value given for '" + key + "' in: " + sql);
+        }
+        Object value = values.get(key);
+        if (value instanceof List<?> list) {
+            int n = used.merge(key, 1, Integer::sum) - 1;
+            if (n >= list.size()) {
+                throw new IllegalStateException("only " + list.size() + " values given for '" + key + "' in: " + sql);
+            }
+            return list.get(n);
+        }
+        return value;
+    }
+
+    private static String literal(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+}
