@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jixiao.common.test.DevTokens;
 import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.common.test.QueryPlans;
+import org.jixiao.common.test.RecordedSql;
 import org.jixiao.common.test.SeedFixtures;
 import org.jixiao.common.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;

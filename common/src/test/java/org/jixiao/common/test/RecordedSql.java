@@ -1,7 +1,5 @@
-package org.jixiao.project.plans;
+package org.jixiao.common.test;
 
-import io.quarkus.hibernate.orm.PersistenceUnitExtension;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
@@ -9,10 +7,10 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 /**
  * Hibernate shows every statement it sends to this inspector (tests only; it passes each one through unchanged).
  * While a test records, the statements are kept, so that the test explains the SQL the API really ran rather
- * than a hand-written copy that the service may no longer run.
+ * than a hand-written copy that the service may no longer run. A module makes it its persistence unit's
+ * inspector with a subclass annotated {@code @PersistenceUnitExtension @ApplicationScoped} in its tests (a bean
+ * in this test-jar would not be discovered).
  */
-@PersistenceUnitExtension
-@ApplicationScoped
 public class RecordedSql implements StatementInspector {
     private static final List<String> RECORDED = new ArrayList<>();
     private static volatile boolean recording;

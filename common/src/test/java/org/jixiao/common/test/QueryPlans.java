@@ -1,4 +1,4 @@
-package org.jixiao.approval.plans;
+package org.jixiao.common.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
