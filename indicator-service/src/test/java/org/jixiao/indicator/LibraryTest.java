@@ -72,6 +72,21 @@ class LibraryTest {
     }
 
     @Test
+    void shouldSearchTheLibraryForPercentAndUnderscoreLiterally() {
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String name : java.util.List.of("达标率" + marker + "%", "达标率" + marker + "5")) {
+            given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"level1\":\"产出指标\",\"level2\":\"质量指标\",\"scope\":\"COMMON\"}")
+                    .post("/api/v1/library").then().statusCode(201);
+        }
+        // % and _ in q are the characters themselves, not LIKE wildcards
+        given().auth().oauth2(REVIEWER).queryParam("q", marker + "%").get("/api/v1/library").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("达标率" + marker + "%"));
+        given().auth().oauth2(REVIEWER).queryParam("q", marker + "_").get("/api/v1/library").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void shouldLetOnlyAdminsCurateTheLibrary() {
         String body = "{\"name\":\"培训人次\",\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"unit\":\"人次\","
                 + "\"valueKind\":\"QUANTITATIVE\",\"valueBasis\":\"历史标准\",\"scope\":\"COMMON\"}";

@@ -56,6 +56,24 @@ class ProjectApiTest {
     }
 
     @Test
+    void shouldSearchNamesForPercentAndUnderscoreLiterally() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode percent = draftDocument("JC-CQ-2025-004");
+        percent.put("name", "达标率" + marker + "%专项");
+        ObjectNode digit = draftDocument("JC-CQ-2025-004");
+        digit.put("name", "达标率" + marker + "5专项");
+        String percentId = create(EDU, percent);
+        create(EDU, digit);
+        // % and _ in nameContains are the characters themselves, not LIKE wildcards
+        given().auth().oauth2(EDU).queryParam("nameContains", marker + "%").when().get("/api/v1/projects")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(percentId));
+        given().auth().oauth2(EDU).queryParam("nameContains", marker + "_").when().get("/api/v1/projects")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(EDU).queryParam("nameContains", marker).when().get("/api/v1/projects")
+                .then().statusCode(200).body("total", equalTo(2));
+    }
+
+    @Test
     void shouldAnswer401ProblemWithoutToken() {
         given().when().get("/api/v1/projects")
                 .then().statusCode(401)

@@ -28,7 +28,8 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(name like :text or description like :text)");
+            // the backslash escapes % and _ below; without ESCAPE Hibernate sends "escape ''" and they stay wildcards
+            where.add("(name like :text escape '\\' or description like :text escape '\\')");
             p.and("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.level1() != null) {

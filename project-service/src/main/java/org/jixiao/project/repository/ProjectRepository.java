@@ -84,7 +84,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("status", f.status());
         }
         if (f.nameContains() != null && !f.nameContains().isBlank()) {
-            where.add("name like :name");
+            // the backslash escapes % and _ below; without ESCAPE Hibernate sends "escape ''" and they stay wildcards
+            where.add("name like :name escape '\\'");
             params.and("name", "%" + f.nameContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (f.fundingMin() != null) {
