@@ -30,6 +30,11 @@ final class Load {
 
     /** Throughput in requests/s over the measured window, latencies sorted, and answers that were not 2xx. */
     record Result(String name, long requests, double seconds, long[] sortedNanos, long errors) {
+        /** A line -Dbench.load.only left out. */
+        boolean skipped() {
+            return sortedNanos == null;
+        }
+
         double perSecond() {
             return requests / seconds;
         }
@@ -42,6 +47,9 @@ final class Load {
         }
 
         void print(Result anchor) {
+            if (skipped()) {
+                return;
+            }
             String ratio = anchor == null ? "  anchor" : String.format("%6.0f%% of %s", 100 * perSecond() / anchor.perSecond(), anchor.name());
             System.out.printf("  %-58s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  %s%n", name, perSecond(), p(50), p(99),
                     errors, ratio);
@@ -52,12 +60,16 @@ final class Load {
     private final Duration warmup;
     private final Duration duration;
     private final HttpClient http;
+    /** -Dbench.load.only: a regular expression on the line names to measure; the anchors are always measured. */
+    private final java.util.regex.Pattern only;
 
     Load(int connections, Duration warmup, Duration duration) {
         this.connections = connections;
         this.warmup = warmup;
         this.duration = duration;
         // HTTP/1.1 keeps one request per connection in flight, as browsers and wrk do; the pool grows to N.
+        String filter = System.getProperty("bench.load.only");
+        this.only = filter == null || filter.isBlank() ? null : java.util.regex.Pattern.compile(filter);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
@@ -66,6 +78,9 @@ final class Load {
     }
 
     Result get(String name, String url, String token) throws InterruptedException {
+        if (only != null && !url.endsWith("/q/health/live") && !only.matcher(name).find()) {
+            return new Result(name, 0, 0, null, 0);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

@@ -182,8 +182,8 @@ final class Scale {
             if (open >= expected) {
                 break;
             }
-            if (seconds(t0) > 900) {
-                throw new IllegalStateException("only " + open + " of " + expected + " cases opened within 15 minutes");
+            if (seconds(t0) > 3600) {
+                throw new IllegalStateException("only " + open + " of " + expected + " cases opened within an hour");
             }
             System.out.printf("scale     %,d of %,d cases opened%n", open, expected);
             Thread.sleep(5000);
