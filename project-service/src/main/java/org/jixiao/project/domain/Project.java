@@ -83,6 +83,9 @@ public class Project {
     /** 调整原因 while an amendment of an approved project is in progress. */
     @Column(name = "amendment_reason")
     private String amendmentReason;
+    /** Whether a reviewer ever left a comment on a return, so that a read can skip the comments' table otherwise. */
+    @Column(name = "has_review_comments")
+    private boolean hasReviewComments;
     @Version
     private long version;
     @Column(name = "created_by")
@@ -187,6 +190,14 @@ public class Project {
         status = ProjectStatus.RETURNED;
         touch(actor);
         return true;
+    }
+
+    public boolean hasReviewComments() {
+        return hasReviewComments;
+    }
+
+    public void noteReviewComment() {
+        hasReviewComments = true;
     }
 
     public ProjectDocument toDocument() {

@@ -30,6 +30,15 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         flushChecked();
     }
 
+    /**
+     * A project with its indicator rows in one statement, read-only (Hibernate keeps no snapshot to dirty-check):
+     * what a read answers, without the second statement the lazy rows would cost.
+     */
+    public Optional<Project> findForReading(UUID id) {
+        return find("from Project p left join fetch p.indicators where p.id = ?1", id)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
+    }
+
     /** Writes pending changes; the unique index on (budgetYear, externalRef) refusing them is a 409. */
     public void flushChecked() {
         try {

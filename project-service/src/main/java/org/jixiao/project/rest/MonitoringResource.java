@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
@@ -104,7 +103,7 @@ public class MonitoringResource {
     public Response replaceMonitoringReport(@PathParam("id") UUID id,
             @Parameter(description = PERIOD) @PathParam("period") String period,
             @HeaderParam("If-Match") String ifMatch, @NotNull MonitoringView.Request request) {
-        return tagged(Response.ok(), service.replace(id, period, requireVersion(ifMatch), request.toInput(),
+        return tagged(Response.ok(), service.replace(id, period, IfMatch.requireVersion(ifMatch, "report"), request.toInput(),
                 caller.actor())).build();
     }
 
@@ -120,7 +119,7 @@ public class MonitoringResource {
             @Parameter(description = PERIOD) @PathParam("period") String period,
             @Parameter(description = "optional: the ETag the submission is based on (412 if the report changed since)")
             @HeaderParam("If-Match") String ifMatch) {
-        Long version = ifMatch == null || ifMatch.isBlank() ? null : requireVersion(ifMatch);
+        Long version = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.requireVersion(ifMatch, "report");
         return tagged(Response.ok(), service.submit(id, period, version, caller.actor())).build();
     }
 
@@ -133,24 +132,6 @@ public class MonitoringResource {
     public List<MonitoringView.Revision> monitoringReportRevisions(@PathParam("id") UUID id,
             @Parameter(description = PERIOD) @PathParam("period") String period) {
         return service.revisions(id, period, caller.actor()).stream().map(MonitoringView.Revision::of).toList();
-    }
-
-    private static long requireVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "if-match-required", null,
-                    "send If-Match with the ETag of your last read of this report", List.of());
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "stale-etag", null,
-                    "If-Match " + ifMatch + " is not an ETag of this report", List.of());
-        }
     }
 
     private static Response.ResponseBuilder tagged(Response.ResponseBuilder builder, MonitoringService.MonitoringDetails details) {

@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
-import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
 import org.jixiao.common.domain.Violation;
 import org.jixiao.common.query.Page;
@@ -131,7 +130,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull ProjectDocument document) {
-        return ok(service.replace(id, requireVersion(ifMatch), document, caller.actor()));
+        return ok(service.replace(id, IfMatch.requireVersion(ifMatch, "project"), document, caller.actor()));
     }
 
     @PATCH
@@ -142,7 +141,7 @@ public class ProjectResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProjectDocument.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
-        return ok(service.patch(id, requireVersion(ifMatch), mergePatch, caller.actor()));
+        return ok(service.patch(id, IfMatch.requireVersion(ifMatch, "project"), mergePatch, caller.actor()));
     }
 
     @DELETE
@@ -151,7 +150,7 @@ public class ProjectResource {
     @Operation(summary = "Delete a draft that was never submitted (If-Match required)")
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, requireVersion(ifMatch), caller.actor());
+        service.delete(id, IfMatch.requireVersion(ifMatch, "project"), caller.actor());
         return Response.noContent().build();
     }
 
@@ -168,7 +167,7 @@ public class ProjectResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Parameter(description = "optional: the ETag the submission is based on (412 if the project changed since)")
             @HeaderParam("If-Match") String ifMatch) {
-        Long version = ifMatch == null || ifMatch.isBlank() ? null : requireVersion(ifMatch);
+        Long version = ifMatch == null || ifMatch.isBlank() ? null : IfMatch.requireVersion(ifMatch, "project");
         ProjectService.SubmitAnswer answer = service.submit(id, idempotencyKey, version, caller.actor(),
                 details -> Json.write(json, ProjectView.of(details)));
         return Response.status(answer.status()).tag(new EntityTag(answer.etag()))
@@ -268,24 +267,6 @@ public class ProjectResource {
         ImportService.OnConflict changed = onConflict == null ? ImportService.OnConflict.conflict
                 : Params.enumValue(ImportService.OnConflict.class, onConflict, "onConflict");
         return new ImportResponse(importer.importStream(body, ndjson, caller.actor(), mode, changed, amendmentReason));
-    }
-
-    private static long requireVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED, "if-match-required", null,
-                    "send If-Match with the ETag of your last read of this project", List.of());
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "stale-etag", null,
-                    "If-Match " + ifMatch + " is not an ETag of this project", List.of());
-        }
     }
 
     private static Response ok(ProjectDetails details) {

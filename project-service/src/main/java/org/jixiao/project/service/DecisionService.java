@@ -54,11 +54,13 @@ public class DecisionService {
         }
         OffsetDateTime at = decision.returnedAt() != null ? decision.returnedAt() : OffsetDateTime.now(ZoneOffset.UTC);
         if (decision.comment() != null && !decision.comment().isBlank()) {
+            project.noteReviewComment();
             comments.persist(new ReviewComment(projectId, revision, decision.stage(), null, null, null,
                     decision.comment(), decision.returnedBy(), at));
         }
         if (decision.comments() != null) {
             for (ProjectReturned.ReviewComment c : decision.comments()) {
+                project.noteReviewComment();
                 comments.persist(new ReviewComment(projectId, revision, decision.stage(), c.field(), c.indicatorIndex(),
                         c.indicatorName(), c.text(), decision.returnedBy(), at));
             }

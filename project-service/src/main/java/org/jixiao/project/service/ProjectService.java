@@ -86,7 +86,7 @@ public class ProjectService {
     /** The project with the comments of its returns; 404 when it does not exist or is not the actor's. */
     @Transactional
     public ProjectDetails get(UUID id, Actor actor) {
-        return details(projects.findByIdOptional(id).filter(p -> p.isVisibleTo(actor))
+        return details(projects.findForReading(id).filter(p -> p.isVisibleTo(actor))
                 .orElseThrow(() -> DomainException.notFound("project", id)));
     }
 
@@ -257,7 +257,7 @@ public class ProjectService {
 
     private ProjectDetails details(Project project) {
         ProjectDocument document = project.toDocument();
-        return new ProjectDetails(project, document, comments.listFor(project.id()),
+        return new ProjectDetails(project, document, project.hasReviewComments() ? comments.listFor(project.id()) : List.of(),
                 FrameworkRowsPolicy.duplicates(document));
     }
 

@@ -1,0 +1,93 @@
+package org.jixiao.project;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.events.EventTypes;
+import org.jixiao.common.events.ProjectReturned;
+import org.jixiao.common.events.Topics;
+import org.jixiao.common.messaging.EventCodec;
+import org.jixiao.common.security.VerifiedTokenCache;
+import org.jixiao.common.test.DevTokens;
+import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.common.test.KafkaProbe;
+import org.jixiao.common.test.RecordedSql;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A project read is the most frequent request of all (every screen of a declaration starts with it): what it
+ * costs in statements, and that the cheaper path answers exactly what it answered before.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
+class ProjectReadPathTest {
+    static final String EDU = DevTokens.department("034");
+    /** Statements on this service's project tables; the relay's and consumers' own polling is not the read's. */
+    static final Pattern PROJECT_TABLES = Pattern.compile("\\b(project|project_indicator|review_comment)\\b");
+
+    @Inject
+    EventCodec codec;
+    @Inject
+    JWTParser tokenParser;
+
+    static List<String> projectStatementsOf(Runnable read) {
+        return RecordedSql.during(read).stream().filter(sql -> PROJECT_TABLES.matcher(sql).find()).toList();
+    }
+
+    @Test
+    void shouldReadAProjectNoReviewerCommentedOnInOneStatement() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        int rows = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200)
+                .extract().jsonPath().getList("indicators").size();
+        assertThat(rows).isGreaterThan(1);
+
+        JsonPath[] answer = new JsonPath[1];
+        List<String> statements = projectStatementsOf(() -> answer[0] = given().auth().oauth2(EDU)
+                .get("/api/v1/projects/" + id).then().statusCode(200).extract().jsonPath());
+
+        assertThat(statements).as("the project and its indicator rows in one statement").hasSize(1);
+        assertThat(answer[0].getList("indicators")).hasSize(rows);
+        assertThat(answer[0].getString("name")).isNotBlank();
+        assertThat(answer[0].getList("reviewComments")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAReturnedProjectWithItsCommentsInTwoStatements() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        given().auth().oauth2(EDU).when().post("/api/v1/projects/" + id + "/submit").then().statusCode(200);
+        EventEnvelope returned = codec.envelope(EventTypes.PROJECT_RETURNED, UUID.fromString(id), 1, "张审核",
+                new ProjectReturned("张审核", OffsetDateTime.now(), "业务股室初审", "请完善绩效指标",
+                        List.of(new ProjectReturned.ReviewComment(null, 0, "发放教材数量", "数量与学生人数不符"))));
+        KafkaProbe.send(Topics.REVIEWS, id, codec.encode(returned));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RETURNED".equals(
+                given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
+
+        JsonPath[] answer = new JsonPath[1];
+        List<String> statements = projectStatementsOf(() -> answer[0] = given().auth().oauth2(EDU)
+                .get("/api/v1/projects/" + id).then().statusCode(200).extract().jsonPath());
+
+        assertThat(statements).as("the project with its rows, then the comments").hasSize(2);
+        assertThat(answer[0].getList("reviewComments.text")).containsExactly("请完善绩效指标", "数量与学生人数不符");
+    }
+
+    @Test
+    void shouldVerifyBearerTokensThroughTheVerifiedTokenCache() {
+        assertThat(ClientProxy.unwrap(tokenParser)).isInstanceOf(VerifiedTokenCache.class);
+        given().auth().oauth2(DevTokens.expired("dept-034", "department")).get("/api/v1/projects").then().statusCode(401);
+        given().auth().oauth2(DevTokens.signedByUnknownKey("dept-034", "department")).get("/api/v1/projects").then().statusCode(401);
+    }
+}
