@@ -73,6 +73,11 @@ final class Load {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
+    /** The same measurement with another number of connections (1: one user's requests one after the other). */
+    Load withConnections(int n) {
+        return new Load(n, warmup, duration);
+    }
+
     int connections() {
         return connections;
     }
