@@ -141,6 +141,37 @@ class DashboardTest {
         assertThat(listed).isEqualTo((int) overdue);
     }
 
+    /**
+     * A shorter target in the year's route makes more of its open cases overdue at once: every open case is re-timed
+     * (about 500 here, several of the batches the change reads them in), and the overdue list agrees with the new route.
+     */
+    @Test
+    void shouldRetimeEveryOpenCaseOfTheYearWhenItsRouteShortensTheTargets() {
+        // the other tests count overdue cases under the default route: it is put back as it was
+        StringBuilder inForce = new StringBuilder("{\"stages\":[");
+        for (ReviewRoute.Stage stage : ReviewRoute.defaultFor(YEAR).stages()) {
+            inForce.append(inForce.length() > 11 ? "," : "").append("{\"name\":\"").append(stage.name())
+                    .append("\",\"targetDays\":").append(stage.targetDays()).append(",\"fourEyes\":").append(stage.fourEyes()).append('}');
+        }
+        inForce.append("]}");
+        try {
+            given().auth().oauth2(DevTokens.admin()).contentType("application/json")
+                    .body("{\"stages\":[{\"name\":\"初审\",\"targetDays\":2},{\"name\":\"复审\",\"targetDays\":2}]}")
+                    .when().put("/api/v1/routes/" + YEAR).then().statusCode(200);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            long open = generated.stream().filter(g -> g.status().equals("OPEN")).count();
+            long overdue = generated.stream().filter(g -> g.status().equals("OPEN") && workingDays(g.stageEntered(), now) > 2).count();
+            assertThat(open).isGreaterThan(2 * org.jixiao.approval.service.RouteService.BATCH);
+            int listed = given().auth().oauth2(DevTokens.reviewer("r"))
+                    .get("/api/v1/cases?budgetYear=" + YEAR + "&overdue=true&size=1").then().statusCode(200)
+                    .extract().path("total");
+            assertThat(listed).isEqualTo((int) overdue);
+        } finally {
+            given().auth().oauth2(DevTokens.admin()).contentType("application/json").body(inForce.toString())
+                    .when().put("/api/v1/routes/" + YEAR).then().statusCode(200);
+        }
+    }
+
     /** The overdue list is filtered, ordered and paged by the database: every page agrees with the count. */
     @Test
     void shouldPageTheOverdueCasesInTheRequestedOrder() {

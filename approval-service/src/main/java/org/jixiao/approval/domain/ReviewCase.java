@@ -147,6 +147,11 @@ public class ReviewCase {
      * days, counted from the day it entered the stage. A reconfigured route moves the due instant of open cases.
      */
     public OffsetDateTime dueAtUnder(ReviewRoute route) {
+        return dueAt(stageEnteredAt, stageIndex, route);
+    }
+
+    /** The same for a case known only by when it entered which stage (a route change re-times cases without loading them). */
+    public static OffsetDateTime dueAt(OffsetDateTime stageEnteredAt, int stageIndex, ReviewRoute route) {
         return WorkingDays.overdueFrom(stageEnteredAt, route.stage(stageIndex).targetDays());
     }
 

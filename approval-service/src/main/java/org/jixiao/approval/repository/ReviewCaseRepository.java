@@ -95,9 +95,21 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
         return Paging.page(find(String.join(" and ", where), Paging.sort(order, "id"), p), request);
     }
 
-    /** The open declaration cases of a budget year, whose due instants follow the year's route. */
-    public List<ReviewCase> openIn(int budgetYear) {
-        return list("status = ?1 and budgetYear = ?2 and kind in ?3", CaseStatus.OPEN, budgetYear, DECLARATIONS);
+    /** What an open case's due instant depends on, without the snapshot and the rest of the case. */
+    public record StageClock(UUID id, int stageIndex, OffsetDateTime stageEnteredAt, OffsetDateTime stageDueAt) {
+    }
+
+    /**
+     * The next {@code batch} open declaration cases of a budget year after {@code afterId} (by id), whose due instants
+     * follow the year's route: a year has tens of thousands of them in the submission season, read a batch at a time.
+     */
+    public List<StageClock> openStageClocks(int budgetYear, UUID afterId, int batch) {
+        return getEntityManager().createQuery("select c.id, c.stageIndex, c.stageEnteredAt, c.stageDueAt from ReviewCase c"
+                + " where c.status = :status and c.budgetYear = :year and c.kind in :kinds and c.id > :after order by c.id",
+                StageClock.class)
+                .setParameter("status", CaseStatus.OPEN).setParameter("year", budgetYear)
+                .setParameter("kinds", DECLARATIONS).setParameter("after", afterId)
+                .setMaxResults(batch).getResultList();
     }
 
     /** Moves a case's due instant without touching its version: a route change must not fail a concurrent decision. */
