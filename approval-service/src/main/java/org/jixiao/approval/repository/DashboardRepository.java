@@ -26,36 +26,31 @@ public class DashboardRepository {
         this.em = em;
     }
 
-    /** Open cases at one stage; {@code latestYear} names the route whose target the stage is shown with. */
-    public record StageCount(int stageIndex, String stageName, int latestYear, long open, long overdue) {
+    /**
+     * Open cases at one stage; {@code targetDays} is the stage's target in the route of {@code latestYear}, the
+     * latest year with cases at it, or null when that year has no configured route (the default route's applies).
+     */
+    public record StageCount(int stageIndex, String stageName, int latestYear, Integer targetDays, long open,
+            long overdue) {
     }
 
     public record DepartmentCount(String departmentCode, String departmentName, long open, long overdue) {
     }
 
-    public List<StageCount> openByStage(Integer budgetYear, String department, OffsetDateTime now) {
-        return this.<Object[]>rows(open("select stage_index, stage_name, max(budget_year), count(*),"
-                + " count(*) filter (where stage_due_at <= :now)" + OPEN_CASES + " group by stage_index, stage_name",
-                budgetYear, department).setParameter("now", now))
-                .stream().map(r -> new StageCount(((Number) r[0]).intValue(), (String) r[1], ((Number) r[2]).intValue(),
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
-    }
-
-    public List<DepartmentCount> openByDepartment(Integer budgetYear, String department, OffsetDateTime now) {
-        return this.<Object[]>rows(open("select department_code, min(department_name), count(*),"
-                + " count(*) filter (where stage_due_at <= :now)" + OPEN_CASES + " group by department_code",
-                budgetYear, department).setParameter("now", now))
-                .stream().map(r -> new DepartmentCount((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                        ((Number) r[3]).longValue())).toList();
+    /** The open cases by stage, by department and in age bands (see {@link #openCases}). */
+    public record OpenCases(List<StageCount> byStage, List<DepartmentCount> byDepartment, List<Long> byAge) {
     }
 
     /**
-     * Open cases in age bands: {@code bounds} are descending instants (the latest first); band 0 holds the
-     * cases that entered their stage at or after {@code bounds[0]}, band i those before {@code bounds[i-1]}
-     * and at or after {@code bounds[i]}, the last band those before the last bound.
+     * The open cases of a year and department (null: all) grouped three ways in one statement, one read of the
+     * rows: by stage, by department, and in age bands. {@code bounds} are descending instants (the latest first);
+     * band 0 holds the cases that entered their stage at or after {@code bounds[0]}, band i those before
+     * {@code bounds[i-1]} and at or after {@code bounds[i]}, the last band those before the last bound. A stage's
+     * target comes from the route of the latest year with cases at it: the configured stage at the largest position
+     * not beyond the stage index, as ReviewRoute.stage clamps.
      */
-    public List<Long> openByStageEntry(Integer budgetYear, String department, List<OffsetDateTime> bounds) {
-        StringBuilder select = new StringBuilder("select ");
+    public OpenCases openCases(Integer budgetYear, String department, OffsetDateTime now, List<OffsetDateTime> bounds) {
+        StringBuilder ages = new StringBuilder();
         for (int i = 0; i <= bounds.size(); i++) {
             List<String> conditions = new ArrayList<>();
             if (i < bounds.size()) {
@@ -64,15 +59,35 @@ public class DashboardRepository {
             if (i > 0) {
                 conditions.add("stage_entered_at < :b" + (i - 1));
             }
-            select.append(i == 0 ? "" : ", ").append("count(*) filter (where ")
-                    .append(String.join(" and ", conditions)).append(")");
+            ages.append(", count(*) filter (where ").append(String.join(" and ", conditions)).append(")");
         }
-        Query query = open(select + OPEN_CASES, budgetYear, department);
+        // grouping(...) tells the sets apart: 1 = a stage's row (department_code aggregated), 6 = a department's,
+        // 7 = the total of all open cases
+        Query query = open("select grouping(stage_index, stage_name, department_code), stage_index, stage_name,"
+                + " department_code, min(department_name), max(budget_year),"
+                + " (select s.target_days from review_stage s where s.budget_year = max(c.budget_year)"
+                + " and s.position <= c.stage_index order by s.position desc limit 1),"
+                + " count(*), count(*) filter (where stage_due_at <= :now)" + ages
+                + OPEN_CASES.replace(" from review_case ", " from review_case c ")
+                + " group by grouping sets ((stage_index, stage_name), (department_code), ())", budgetYear, department)
+                .setParameter("now", now);
         for (int i = 0; i < bounds.size(); i++) {
             query.setParameter("b" + i, bounds.get(i));
         }
-        Object[] r = (Object[]) query.getSingleResult();
-        return Arrays.stream(r).map(n -> ((Number) n).longValue()).toList();
+        List<StageCount> byStage = new ArrayList<>();
+        List<DepartmentCount> byDepartment = new ArrayList<>();
+        List<Long> byAge = List.of();
+        for (Object[] r : this.<Object[]>rows(query)) {
+            long open = ((Number) r[7]).longValue();
+            long overdue = ((Number) r[8]).longValue();
+            switch (((Number) r[0]).intValue()) {
+                case 1 -> byStage.add(new StageCount(((Number) r[1]).intValue(), (String) r[2],
+                        ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), open, overdue));
+                case 6 -> byDepartment.add(new DepartmentCount((String) r[3], (String) r[4], open, overdue));
+                default -> byAge = Arrays.stream(r, 9, r.length).map(n -> ((Number) n).longValue()).toList();
+            }
+        }
+        return new OpenCases(byStage, byDepartment, byAge);
     }
 
     public record StatusCount(int budgetYear, String status, long count) {

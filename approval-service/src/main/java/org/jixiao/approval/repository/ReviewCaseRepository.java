@@ -41,19 +41,6 @@ public class ReviewCaseRepository implements PanacheRepositoryBase<ReviewCase, U
                 DECLARATIONS).firstResultOptional();
     }
 
-    /**
-     * The rounds whose comments a case shows: a declaration's earlier declaration cases, a report's earlier
-     * revisions of the same period's report; the case itself included.
-     */
-    public List<ReviewCase> roundsUpTo(ReviewCase c) {
-        if (c.kind().isReport()) {
-            return list("projectId = ?1 and period = ?2 and reportRevision <= ?3 order by reportRevision",
-                    c.projectId(), c.period(), c.reportRevision());
-        }
-        return list("projectId = ?1 and revision <= ?2 and kind in ?3 order by revision", c.projectId(), c.revision(),
-                DECLARATIONS);
-    }
-
     /** One page of the cases {@code filter} keeps, ordered by {@code order} then id; overdue as of {@code now}. */
     public Page<ReviewCase> page(CaseFilter filter, OffsetDateTime now, SortOrder order, PageRequest request) {
         List<String> where = new ArrayList<>();

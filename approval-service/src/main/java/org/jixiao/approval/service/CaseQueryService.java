@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 import org.jixiao.approval.domain.CaseFilter;
 import org.jixiao.approval.domain.HistoryEntry;
 import org.jixiao.approval.domain.ReviewCase;
-import org.jixiao.approval.repository.CommentRepository;
+import org.jixiao.approval.repository.CaseDetailRepository;
 import org.jixiao.approval.repository.FindingsRepository;
 import org.jixiao.approval.repository.HistoryRepository;
 import org.jixiao.approval.repository.ReportRepository;
 import org.jixiao.approval.repository.ReviewCaseRepository;
-import org.jixiao.approval.repository.StageDecisionRepository;
 import org.jixiao.common.domain.Actor;
+import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.query.SortOrder;
@@ -32,24 +32,23 @@ public class CaseQueryService {
 
     private final ReviewCaseRepository cases;
     private final HistoryRepository history;
-    private final CommentRepository comments;
     private final FindingsRepository findings;
-    private final StageDecisionRepository stageDecisions;
-    private final ReportRepository reports;
+    private final CaseDetailRepository details;
+    private final ReadOnlyReads readOnly;
 
-    public CaseQueryService(ReviewCaseRepository cases, HistoryRepository history, CommentRepository comments,
-            FindingsRepository findings, StageDecisionRepository stageDecisions, ReportRepository reports) {
-        this.reports = reports;
-        this.stageDecisions = stageDecisions;
+    public CaseQueryService(ReviewCaseRepository cases, HistoryRepository history, FindingsRepository findings,
+            CaseDetailRepository details, ReadOnlyReads readOnly) {
         this.cases = cases;
         this.history = history;
-        this.comments = comments;
         this.findings = findings;
+        this.details = details;
+        this.readOnly = readOnly;
     }
 
     /** One page of the cases {@code filter} keeps; a department actor sees its own department's only. */
     @Transactional
     public Page<CaseSummary> list(CaseFilter filter, SortOrder order, PageRequest request, Actor actor) {
+        readOnly.begin();
         CaseFilter effective = actor.restrictedToDepartment().map(filter::withDepartment).orElse(filter);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Page<ReviewCase> page = cases.page(effective, now, order, request);
@@ -68,31 +67,38 @@ public class CaseQueryService {
 
     @Transactional
     public CaseDetail detail(UUID caseId, Actor actor) {
-        return detail(CaseAccess.visible(cases, caseId, actor));
+        readOnly.begin();
+        return detail(details.find(caseId).filter(row -> actor.mayAccessDepartment(row.reviewCase().departmentCode()))
+                .orElseThrow(() -> DomainException.notFound("case", caseId)));
     }
 
-    /** The full view of a case the caller already holds (e.g. just decided). */
+    /** The full view of a case the caller already holds (e.g. just decided), as it is now committed. */
     @Transactional
     public CaseDetail detail(ReviewCase c) {
-        List<ReviewCase> rounds = cases.roundsUpTo(c);
-        Map<UUID, Integer> revisionOf = rounds.stream().collect(Collectors.toMap(ReviewCase::id, ReviewCase::revision));
-        List<CaseDetail.RoundComment> all = comments.forCases(rounds.stream().map(ReviewCase::id).toList()).stream()
-                .map(cc -> new CaseDetail.RoundComment(revisionOf.get(cc.caseId()), cc)).toList();
-        boolean report = c.kind().isReport();
-        var stored = report ? Optional.<FindingsRepository.Stored>empty() : findings.find(c.projectId(), c.revision());
+        readOnly.begin();
+        return detail(details.find(c.id()).orElseThrow(() -> DomainException.notFound("case", c.id())));
+    }
+
+    private CaseDetail detail(CaseDetailRepository.CaseRow row) {
+        ReviewCase c = row.reviewCase();
+        CaseDetailRepository.Trail trail = details.trail(c);
+        Optional<FindingsRepository.Stored> stored = Optional.ofNullable(row.findings());
         CaseSummary summary = CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC),
                 stored.map(FindingsRepository.Stored::hasErrors).orElse(null));
-        return new CaseDetail(summary, stored.map(FindingsRepository.Stored::findingsJson).orElse(null), all,
-                stageDecisions.forCase(c.id()), stored.map(FindingsRepository.Stored::previewJson).orElse(null),
+        ReportRepository.Stored r = row.report();
+        return new CaseDetail(summary, stored.map(FindingsRepository.Stored::findingsJson).orElse(null),
+                trail.comments().stream().map(rc -> new CaseDetail.RoundComment(rc.revision(), rc.comment())).toList(),
+                trail.decisions(), stored.map(FindingsRepository.Stored::previewJson).orElse(null),
                 stored.map(FindingsRepository.Stored::previewUnavailable).orElse(null),
-                report ? reports.find(c.id()).map(r -> new CaseDetail.Report(r.asOf(), r.finalReport(), r.spent(),
-                        r.indicatorsJson(), r.measures(), r.submittedBy(), r.overall(), r.assessmentJson(), r.scoreJson(),
-                        r.scoreUnavailable())).orElse(null) : null);
+                r == null ? null : new CaseDetail.Report(r.asOf(), r.finalReport(), r.spent(), r.indicatorsJson(),
+                        r.measures(), r.submittedBy(), r.overall(), r.assessmentJson(), r.scoreJson(),
+                        r.scoreUnavailable()));
     }
 
     /** A case as lists show it, e.g. after a claim. */
     @Transactional
     public CaseSummary summary(ReviewCase c) {
+        readOnly.begin();
         return CaseSummary.of(c, OffsetDateTime.now(ZoneOffset.UTC), c.kind().isReport() ? null
                 : findings.find(c.projectId(), c.revision()).map(FindingsRepository.Stored::hasErrors).orElse(null));
     }
@@ -100,6 +106,7 @@ public class CaseQueryService {
     /** The audit trail of a case the actor may see, oldest first. */
     @Transactional
     public List<HistoryEntry> history(UUID caseId, Actor actor) {
+        readOnly.begin();
         CaseAccess.visible(cases, caseId, actor);
         return history.forCase(caseId);
     }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.jixiao.approval.domain.CaseStatus;
 import org.jixiao.approval.domain.ReviewRoute;
 import org.jixiao.approval.domain.WorkingDays;
 import org.jixiao.approval.repository.DashboardRepository;
-import org.jixiao.approval.repository.RouteRepository;
 import org.jixiao.common.domain.Actor;
 
 /** The figures of the approval dashboard, computed here so that no client has to join anything. */
@@ -26,11 +24,11 @@ public class DashboardService {
     private static final List<Integer> AGE_BANDS = List.of(2, 5, 10);
 
     private final DashboardRepository figures;
-    private final RouteRepository routes;
+    private final ReadOnlyReads readOnly;
 
-    public DashboardService(DashboardRepository figures, RouteRepository routes) {
+    public DashboardService(DashboardRepository figures, ReadOnlyReads readOnly) {
         this.figures = figures;
-        this.routes = routes;
+        this.readOnly = readOnly;
     }
 
     public record StageQueue(int stageIndex, String stageName, int targetDays, long open, long overdue) {
@@ -52,23 +50,23 @@ public class DashboardService {
      */
     @Transactional
     public Queues queues(Integer budgetYear, Actor actor) {
+        readOnly.begin();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String department = actor.restrictedToDepartment().orElse(null);
-        Map<Integer, ReviewRoute> routeByYear = new HashMap<>();
-        List<StageQueue> byStage = figures.openByStage(budgetYear, department, now).stream()
+        // between(entered, now) <= n exactly when entered is not before windowStart(now, n): bands become ranges.
+        DashboardRepository.OpenCases open = figures.openCases(budgetYear, department, now,
+                AGE_BANDS.stream().map(n -> WorkingDays.windowStart(now, n)).toList());
+        List<StageQueue> byStage = open.byStage().stream()
                 .sorted(Comparator.comparingInt(DashboardRepository.StageCount::stageIndex)
                         .thenComparing(DashboardRepository.StageCount::stageName))
-                .map(s -> new StageQueue(s.stageIndex(), s.stageName(),
-                        routeByYear.computeIfAbsent(s.latestYear(), routes::routeFor).stage(s.stageIndex()).targetDays(),
-                        s.open(), s.overdue()))
+                .map(s -> new StageQueue(s.stageIndex(), s.stageName(), s.targetDays() != null ? s.targetDays()
+                        : ReviewRoute.defaultFor(s.latestYear()).stage(s.stageIndex()).targetDays(), s.open(), s.overdue()))
                 .toList();
-        List<DepartmentQueue> byDepartment = figures.openByDepartment(budgetYear, department, now).stream()
+        List<DepartmentQueue> byDepartment = open.byDepartment().stream()
                 .sorted(Comparator.comparing(DashboardRepository.DepartmentCount::departmentCode))
                 .map(d -> new DepartmentQueue(d.departmentCode(), d.departmentName(), d.open(), d.overdue()))
                 .toList();
-        // between(entered, now) <= n exactly when entered is not before windowStart(now, n): bands become ranges.
-        List<Long> ages = figures.openByStageEntry(budgetYear, department,
-                AGE_BANDS.stream().map(n -> WorkingDays.windowStart(now, n)).toList());
+        List<Long> ages = open.byAge();
         List<AgeBucket> byAge = List.of(new AgeBucket("0-2", ages.get(0)), new AgeBucket("3-5", ages.get(1)),
                 new AgeBucket("6-10", ages.get(2)), new AgeBucket(">10", ages.get(3)));
         return new Queues(budgetYear, byStage.stream().mapToLong(StageQueue::open).sum(),
@@ -80,6 +78,7 @@ public class DashboardService {
 
     @Transactional
     public List<YearCounts> countsByYear(Actor actor) {
+        readOnly.begin();
         Map<Integer, Map<String, Long>> byYear = new TreeMap<>();
         for (var row : figures.countsByYearAndStatus(actor.restrictedToDepartment().orElse(null))) {
             byYear.computeIfAbsent(row.budgetYear(), y -> {
@@ -105,6 +104,7 @@ public class DashboardService {
      */
     @Transactional
     public LeadTimes leadTimes(Integer budgetYear, Actor actor) {
+        readOnly.begin();
         var seconds = figures.leadTimes(budgetYear, actor.restrictedToDepartment().orElse(null));
         return new LeadTimes(budgetYear, seconds.decided(), hours(seconds.median()), hours(seconds.p90()));
     }
@@ -115,6 +115,7 @@ public class DashboardService {
     /** Projects by how often they were returned (退回次数), most returned first. */
     @Transactional
     public List<ProjectReturns> returnsPerProject(Integer budgetYear, Actor actor, int limit) {
+        readOnly.begin();
         return figures.returnsPerProject(budgetYear, actor.restrictedToDepartment().orElse(null), limit).stream()
                 .map(r -> new ProjectReturns(r.projectId(), r.projectName(), r.departmentCode(), r.returns(), r.rounds()))
                 .toList();

@@ -23,8 +23,11 @@ public class MonitoringService {
     private final CaseService cases;
     private final WarningRepository warnings;
     private final DashboardSignals signals;
+    private final ReadOnlyReads readOnly;
 
-    public MonitoringService(CaseService cases, WarningRepository warnings, DashboardSignals signals) {
+    public MonitoringService(CaseService cases, WarningRepository warnings, DashboardSignals signals,
+            ReadOnlyReads readOnly) {
+        this.readOnly = readOnly;
         this.cases = cases;
         this.warnings = warnings;
         this.signals = signals;
@@ -76,6 +79,7 @@ public class MonitoringService {
     /** The projects with a warning, worst first; a department sees its own department's only. */
     @Transactional
     public Page<WarningItem> warnings(WarningFilter filter, PageRequest request, Actor actor) {
+        readOnly.begin();
         WarningFilter effective = actor.restrictedToDepartment().map(filter::withDepartment).orElse(filter);
         return warnings.page(effective, request).map(r -> new WarningItem(r.projectId(), r.projectName(),
                 r.departmentCode(), r.budgetYear(), r.period(), r.asOf(), r.overall(),
