@@ -72,6 +72,34 @@ class LibraryTest {
     }
 
     @Test
+    void shouldPageAnIndicatorsHistoryNewestFirstWithoutRepeatsOrGaps() throws Exception {
+        ObjectNode doc = (ObjectNode) SeedFixtures.project("JC-CQ-2025-015");
+        doc.put("departmentCode", "077");
+        for (int year = 2020; year < 2025; year++) {
+            doc.put("budgetYear", year);
+            UUID projectId = UUID.randomUUID();
+            KafkaProbe.send(Topics.REVIEWS, projectId.toString(), codec.encode(codec.envelope(EventTypes.PROJECT_APPROVED, projectId, 1,
+                    "r", new ProjectApproved("JX-" + year, "r", OffsetDateTime.now(), "优", JSON.treeToValue(doc, ProjectDocument.class)))));
+        }
+        String id = given().auth().oauth2(REVIEWER).get("/api/v1/library?q=义务兵人数").then().extract().path("items[0].id");
+        String history = "/api/v1/library/" + id + "/history?department=077";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(REVIEWER).get(history)
+                .then().statusCode(200).body("size()", equalTo(5)));
+
+        List<Integer> years = new java.util.ArrayList<>();
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            List<Integer> onPage = given().auth().oauth2(REVIEWER).get(history + "&size=2&page=" + page).then().statusCode(200)
+                    .extract().path("budgetYear");
+            pageSizes.add(onPage.size());
+            years.addAll(onPage);
+        }
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+        assertThat(years).containsExactly(2024, 2023, 2022, 2021, 2020);
+        given().auth().oauth2(REVIEWER).get(history + "&size=501").then().statusCode(400);
+    }
+
+    @Test
     void shouldSearchTheLibraryForPercentAndUnderscoreLiterally() {
         String marker = java.util.UUID.randomUUID().toString().substring(0, 8);
         for (String name : java.util.List.of("达标率" + marker + "%", "达标率" + marker + "5")) {

@@ -57,14 +57,15 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
                 .setParameter("a", entry.approvedAt()).executeUpdate();
     }
 
-    public List<HistoryEntry> history(UUID indicatorId, String department) {
+    /** One page of an indicator's history, newest first (id breaks ties, so pages neither repeat nor skip entries). */
+    public List<HistoryEntry> history(UUID indicatorId, String department, PageRequest page) {
         String q = "from HistoryEntry where indicatorId = ?1" + (department == null ? "" : " and departmentCode = ?2")
-                + " order by budgetYear desc, approvedAt desc";
+                + " order by budgetYear desc, approvedAt desc, id";
         var query = getEntityManager().createQuery(q, HistoryEntry.class).setParameter(1, indicatorId);
         if (department != null) {
             query.setParameter(2, department);
         }
-        return query.getResultList();
+        return query.setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList();
     }
 
     /** What a department had approved for indicators named like {@code name}, before {@code beforeYear}. */

@@ -114,9 +114,14 @@ public class LibraryResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.DEPARTMENT, Roles.REVIEWER, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Targets approved with this indicator, newest year first; a department token sees its own")
-    public List<HistoryView> history(@PathParam("id") UUID id, @QueryParam("department") String department) {
-        return library.history(id, department, caller.actor()).stream().map(HistoryView::of).toList();
+    @Operation(summary = "Targets approved with this indicator, newest year first; a department token sees its own",
+            description = "At most `size` entries (default 100, at most 500) per request; `page` 1, 2, … gives older ones,"
+                    + " and a shorter answer is the last page. A common indicator such as 满意度 is approved thousands of"
+                    + " times a year across a province.")
+    public List<HistoryView> history(@PathParam("id") UUID id, @QueryParam("department") String department,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return library.history(id, department, new PageRequest(page, size), caller.actor()).stream().map(HistoryView::of).toList();
     }
 
     @GET

@@ -159,9 +159,9 @@ public class LibraryService {
      * every department otherwise; a department actor sees its own whatever it names.
      */
     @Transactional
-    public List<HistoryEntry> history(UUID id, String department, Actor actor) {
+    public List<HistoryEntry> history(UUID id, String department, PageRequest page, Actor actor) {
         get(id);
-        return library.history(id, actor.restrictedToDepartment().orElse(department));
+        return library.history(id, actor.restrictedToDepartment().orElse(department), page);
     }
 
     /** 历史标准: what a department had approved for indicators of that name in earlier years. */
