@@ -114,6 +114,10 @@ public class RebuildService {
             Replay replay = new Replay(started, end.values().stream().mapToLong(Long::longValue).sum());
             largestBatch = 0;
             long projectCount = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> {
+                // The tables' statistics describe the model before the rebuild (empty, or as the last ANALYZE saw it),
+                // and the rows this transaction writes stay invisible to ANALYZE until it commits: the planner would
+                // scan the growing tables for every batch's lookups, quadratic in the history. Every lookup here is by key.
+                em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
                 revisions.deleteAll();
                 monitoring.deleteAll();
                 projects.deleteAll();
@@ -149,6 +153,7 @@ public class RebuildService {
         long read;
         long applied;
         long lastProgress;
+        long readAtProgress;
 
         Replay(long started, long total) {
             this.started = started;
@@ -182,9 +187,11 @@ public class RebuildService {
             }
             long now = System.nanoTime();
             if (now - replay.lastProgress >= PROGRESS_EVERY_NANOS) {
+                LOG.infof("rebuild: %d of %d records read, %d events applied, %.0f records/s (last %.0f s: %.0f/s)", replay.read,
+                        replay.total, replay.applied, replay.rate(), (now - replay.lastProgress) / 1e9,
+                        (replay.read - replay.readAtProgress) * 1e9 / (now - replay.lastProgress));
                 replay.lastProgress = now;
-                LOG.infof("rebuild: %d of %d records read, %d events applied, %.0f records/s", replay.read, replay.total,
-                        replay.applied, replay.rate());
+                replay.readAtProgress = replay.read;
             }
         }
         replay.applied += apply(batch);

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,9 +53,9 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B -ntp -o -pl common,reporting-service verify -Prebuild-bench -Dbench.rebuild.projects=100000}
  * (add {@code -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false} to skip the unit tests).
  *
- * <p>It writes the events of N seed-shaped projects to the test broker (6 partitions a topic, zstd like the outbox
- * relay): 95% submitted (the whole declaration), 85% checked (findings and a reading per target), 80% returned once
- * and then approved (the approval carries the declaration again), 10% only returned, i.e. 1.7 decisions a project.
+ * <p>It writes the events of N seed-shaped projects to the test broker (zstd like the outbox relay; the topics as the
+ * test infrastructure creates them, 3 partitions): 95% submitted (the whole declaration), 85% checked (findings and a
+ * reading per target), 80% returned once and then approved (the approval carries the declaration again), 10% only returned, i.e. 1.7 decisions a project.
  * Then it starts the packaged service in its own JVM with the local JVM settings of deploy/local/up.sh
  * ({@code -Xmx160m -XX:+UseSerialGC}, override with {@code -Dbench.rebuild.java-opts=…}), its live consumer already
  * past the events (as in production, where the consumer is caught up), and times {@code POST /api/v1/admin/rebuild}.
@@ -84,9 +83,6 @@ class RebuildScaleIT {
         String database = "jixiao_reporting_rebuild_bench";
         infra.recreateDatabase(database);
         String bootstrap = infra.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(TOPICS.stream().map(t -> new NewTopic(t, 6, (short) 1)).toList()).all().get();
-        }
         long produceStarted = System.nanoTime();
         Map<String, Long> counts = produce(bootstrap);
         long produced = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -202,11 +198,9 @@ class RebuildScaleIT {
     static void skipLiveConsumer(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String topic : TOPICS) {
-                for (int p = 0; p < 6; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-            }
+            admin.describeTopics(TOPICS).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            System.out.printf("rebuild bench: %d partitions%n", latest.size());
             Map<TopicPartition, OffsetAndMetadata> end = admin.listOffsets(latest).all().get().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
             admin.alterConsumerGroupOffsets("reporting-service", end).all().get();
