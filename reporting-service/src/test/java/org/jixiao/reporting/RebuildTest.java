@@ -12,13 +12,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.events.EventEnvelope;
 import org.jixiao.common.events.EventTypes;
@@ -34,6 +37,7 @@ import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.SeedFixtures;
 import org.jixiao.reporting.domain.ReportProject;
 import org.jixiao.reporting.repository.ReportProjectRepository;
+import org.jixiao.reporting.service.RebuildService;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -47,10 +51,18 @@ class RebuildTest {
     ReportProjectRepository projects;
     @Inject
     EntityManager em;
+    @Inject
+    RebuildService rebuildService;
+    @ConfigProperty(name = "jixiao.rebuild.batch-size")
+    int batchSize;
 
     ProjectDocument doc(String ref, String funding) throws Exception {
+        return doc(ref, funding, 2034);
+    }
+
+    ProjectDocument doc(String ref, String funding, int budgetYear) throws Exception {
         ObjectNode node = (ObjectNode) SeedFixtures.project(ref);
-        node.put("budgetYear", 2034).put("funding", funding);
+        node.put("budgetYear", budgetYear).put("funding", funding);
         return JSON.treeToValue(node, ProjectDocument.class);
     }
 
@@ -80,6 +92,12 @@ class RebuildTest {
                     .forEach(r -> lines.add("findings|" + r[0] + "|" + r[1] + "|" + r[2]));
             ((List<Object>) em.createNativeQuery("select m::text from monitoring_report m").getResultList())
                     .forEach(r -> lines.add("monitoring|" + r));
+            ((List<Object>) em.createNativeQuery("select f::text from report_findings f").getResultList())
+                    .forEach(r -> lines.add("check|" + r));
+            ((List<Object>) em.createNativeQuery("select t::text from report_revision_time t").getResultList())
+                    .forEach(r -> lines.add("submitted|" + r));
+            ((List<Object>) em.createNativeQuery("select r::text from report_revision_return r").getResultList())
+                    .forEach(r -> lines.add("returned|" + r));
             return lines;
         });
     }
@@ -134,5 +152,69 @@ class RebuildTest {
         send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_APPROVED, c, 1, "r", new ProjectApproved("JX-9", "r", OffsetDateTime.now(), null, doc("JC-CQ-2025-023", "4600000"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(reviewer)
                 .get("/api/v1/reports/summary?budgetYear=2034").then().body("total", org.hamcrest.Matchers.equalTo("9200000.00")));
+    }
+
+    /**
+     * The tests rebuild in batches of a few events ({@code %test.jixiao.rebuild.batch-size}): here one project's
+     * history spans many batches, a return and an approval come before their submissions, a check and a submission
+     * are delivered twice far apart, and the later monitoring report comes first.
+     */
+    @Test
+    void shouldRebuildAHistoryLargerThanOneBatchIntoTheModelTheLiveConsumerBuilt() throws Exception {
+        assertThat(batchSize).isLessThan(5);
+        UUID f = UUID.randomUUID();
+        UUID g = UUID.randomUUID();
+        UUID h = UUID.randomUUID();
+        EventEnvelope submittedF1 = codec.envelope(EventTypes.PROJECT_SUBMITTED, f, 1, "d",
+                new ProjectSubmitted(doc("JC-CQ-2025-005", "1000000", 2035), "d", null, null, null));
+        EventEnvelope checkedG1 = codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, g, 1, "i", new IndicatorCheckCompleted(List.of(), 8, 5));
+        send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_RETURNED, f, 1, "r", new ProjectReturned("r", OffsetDateTime.now(), "业务股室初审", "补充", List.of())));
+        send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_APPROVED, g, 1, "r", new ProjectApproved("JX-G1", "r", OffsetDateTime.now(), "优", doc("JC-CQ-2025-006", "2000000", 2035))));
+        send(Topics.INDICATOR_CHECKS, checkedG1);
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.MONITORING_ASSESSED, g, 1, "i", MonitoringFixtures.assessed(
+                "JC-CQ-2025-006", 2035, "2035-07", 2, LocalDate.of(2035, 7, 31), false, Map.of(), "ON_TRACK", MonitoringFixtures.JULY, null, null)));
+        send(Topics.PROJECTS, submittedF1);
+        for (int revision = 2; revision <= 9; revision++) {
+            send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, f, revision, "d",
+                    new ProjectSubmitted(doc("JC-CQ-2025-005", String.valueOf(1000000 + revision), 2035), "d", null, null, null)));
+            send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.INDICATOR_CHECK_COMPLETED, f, revision, "i",
+                    new IndicatorCheckCompleted(List.of(), 10, revision)));
+            send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, h, revision - 1, "d",
+                    new ProjectSubmitted(doc("JC-CQ-2025-007", String.valueOf(3000000 + revision), 2035), "d", null, null, null)));
+        }
+        send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_APPROVED, f, 8, "r", new ProjectApproved("JX-F8", "r", OffsetDateTime.now(), null, doc("JC-CQ-2025-005", "1000008", 2035))));
+        send(Topics.REVIEWS, codec.envelope(EventTypes.PROJECT_RETURNED, h, 8, "r", new ProjectReturned("r", OffsetDateTime.now(), "业务股室初审", "补充", List.of())));
+        send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, g, 1, "d", new ProjectSubmitted(doc("JC-CQ-2025-006", "2000000", 2035), "d", null, null, null)));
+        send(Topics.INDICATOR_CHECKS, codec.envelope(EventTypes.MONITORING_ASSESSED, g, 1, "i", MonitoringFixtures.assessed(
+                "JC-CQ-2025-006", 2035, "2035-07", 1, LocalDate.of(2035, 7, 31), false, Map.of(), "OFF_TRACK", MonitoringFixtures.JULY, null, null)));
+        send(Topics.PROJECTS, submittedF1); // redeliveries, many batches after the first delivery
+        send(Topics.INDICATOR_CHECKS, checkedG1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied() == sent.size());
+        TreeSet<String> incremental = dump();
+        assertThat(incremental).anyMatch(l -> l.startsWith(f + "|2035|") && l.contains("|SUBMITTED|9|8|JX-F8|"));
+
+        var result = given().auth().oauth2(DevTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(200).extract().jsonPath();
+
+        assertThat(dump()).isEqualTo(incremental);
+        assertThat(result.getLong("events")).isGreaterThanOrEqualTo(sent.size()).isGreaterThan(10L * batchSize);
+        given().auth().oauth2(DevTokens.reviewer("r")).get("/api/v1/reports/summary?budgetYear=2035").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo("3000008.00"));
+    }
+
+    @Test
+    void shouldHoldNoMoreThanOneBatchOfTheHistoryInMemoryWhileRebuilding() throws Exception {
+        for (int i = 0; i < 6 * batchSize; i++) {
+            send(Topics.PROJECTS, codec.envelope(EventTypes.PROJECT_SUBMITTED, UUID.randomUUID(), 1, "d",
+                    new ProjectSubmitted(doc("JC-CQ-2025-009", "500000", 2036), "d", null, null, null)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied() == sent.size());
+
+        long events = given().auth().oauth2(DevTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().jsonPath().getLong("events");
+
+        assertThat(events).isGreaterThan(5L * batchSize);
+        assertThat(rebuildService.largestBatch()).isPositive().isLessThanOrEqualTo(batchSize);
+        assertThat(given().auth().oauth2(DevTokens.reviewer("r")).get("/api/v1/reports/summary?budgetYear=2036&status=SUBMITTED")
+                .then().statusCode(200).extract().jsonPath().getList("rows")).hasSize(6 * batchSize);
     }
 }

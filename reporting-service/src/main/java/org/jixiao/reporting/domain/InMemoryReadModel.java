@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jixiao.common.contract.ProjectDocument;
 
-/** A read model in memory: what a rebuild folds the topics into before it replaces the tables. */
+/**
+ * A read model in memory: what a rebuild folds one batch of events into, on top of the rows of the batch's projects
+ * loaded from the tables, before it writes the batch back (and what the fold's unit tests fold into).
+ */
 public final class InMemoryReadModel implements ReadModel {
 
     /** One revision of one project. */

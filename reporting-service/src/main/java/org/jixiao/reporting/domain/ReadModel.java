@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jixiao.common.contract.ProjectDocument;
 
 /**
- * Where {@link ReadModelFold} writes: the database for live events, memory for a rebuild. Both hold
- * the same things, so a rebuilt model can replace the live one.
+ * Where {@link ReadModelFold} writes: the database for live events, memory for a rebuild's batch (written to the
+ * tables after it). Both hold the same things, so a rebuilt model can replace the live one.
  */
 public interface ReadModel {
     Optional<ReportProject> project(UUID id);

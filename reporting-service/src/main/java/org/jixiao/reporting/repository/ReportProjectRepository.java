@@ -3,6 +3,7 @@ package org.jixiao.reporting.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jixiao.reporting.domain.ReportProject;
@@ -24,6 +25,11 @@ public class ReportProjectRepository implements PanacheRepositoryBase<ReportProj
             params.and("status", status);
         }
         return list(where + " order by projectId", params);
+    }
+
+    /** These projects as far as they exist, for a rebuild's batch to fold onto. */
+    public List<ReportProject> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("projectId in ?1", ids);
     }
 
     /** Approved projects of a year in the bureau's order: 预算单位 code, then project name. */

@@ -25,8 +25,8 @@ import org.jixiao.reporting.repository.DatabaseReadModel;
 
 /**
  * Turns events into steps of the {@link ReadModelFold}. The same mapping serves the live consumer (into
- * the database, inside the inbox's transaction) and the rebuild (into memory, then swapped in), so both
- * build the same model.
+ * the database, inside the inbox's transaction) and the rebuild (into memory batch by batch, then written to the
+ * tables), so both build the same model.
  */
 @ApplicationScoped
 public class ReadModelService {
