@@ -97,6 +97,18 @@ else
   say "Kafka cluster of $brokers nodes formed ($KAFKA_BOOTSTRAP_SERVERS)"
 fi
 
+# Class data sharing (JDK 17 dynamic AppCDS): the first run of a build records the classes the service loaded into
+# an archive when it stops (down.sh); later runs of the same build map them instead of loading and verifying them
+# again. The JVM checks the archive against the jars and ignores it, with a warning, when they changed.
+# JIXIAO_CDS=0 turns it off.
+cds_opts() { # service, instance
+  [ "${JIXIAO_CDS:-1}" = 1 ] || return 0
+  local jar="$1/target/quarkus-app/quarkus-run.jar" jsa="$run/cds/$1.jsa"
+  mkdir -p "$run/cds"
+  if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then echo "-XX:SharedArchiveFile=$jsa"
+  elif [ "$2" = 1 ]; then rm -f "$jsa"; echo "-XX:ArchiveClassesAtExit=$jsa"; fi
+}
+
 # 4. the services: instance i of a service listens on its port + 100 (i-1), management on API port + 1100;
 # every instance of a service uses the service's database and consumer group
 instance_name() { if [ "$2" = 1 ]; then echo "$1"; else echo "$1-$2"; fi; }
@@ -114,11 +126,12 @@ for i in $(seq 1 "$instances"); do
     # Two database roles as in production: jixiao_<svc>_owner migrates, jixiao_<svc>_app is what the service
     # connects as (rows only); the service creates them as PGUSER on first start.
     svc=${service%-service}
-    # shellcheck disable=SC2086
+    # shellcheck disable=SC2086,SC2046 # the JVM options are words on purpose
     PORT=$port MANAGEMENT_PORT=$(( port + 1100 )) \
     JIXIAO_DB_OWNER_USER=jixiao_${svc}_owner JIXIAO_DB_OWNER_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
     JIXIAO_DB_APP_USER=jixiao_${svc}_app JIXIAO_DB_APP_PASSWORD=${JIXIAO_LOCAL_DB_PASSWORD:-jixiao-local} \
-      start "$name" "$logs/$name.log" java $java_opts -Dquarkus.profile=local -jar "$service/target/quarkus-app/quarkus-run.jar"
+      start "$name" "$logs/$name.log" java $java_opts $(cds_opts "$service" "$i") -Dquarkus.profile=local \
+        -jar "$service/target/quarkus-app/quarkus-run.jar"
   done
   # the first instance of each service migrates its database; the others start once it is ready
   if [ "$i" = 1 ] && [ "$instances" -gt 1 ]; then

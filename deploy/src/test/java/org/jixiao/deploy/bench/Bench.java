@@ -72,7 +72,8 @@ public final class Bench {
             bench.reports(Integer.getInteger("bench.reports.count", 10_000));
         }
         int scale = Integer.getInteger("bench.scale", 0);
-        int loadYear = 2025;
+        // -Dbench.load.year measures the data of an earlier -Dbench.scale run again (e.g. after a change) without making it anew
+        int loadYear = Integer.getInteger("bench.load.year", 2025);
         if (scale > 0) {
             Scale data = new Scale(PROJECT, APPROVAL, scale, Integer.getInteger("bench.scale.year", 2060),
                     Integer.getInteger("bench.scale.threads", 8));
@@ -123,7 +124,7 @@ public final class Bench {
     }
 
     void getOne(int count) throws Exception {
-        String id = anyProject();
+        String id = json(get(PROJECT + "/api/v1/projects?size=1", department)).get("items").get(0).get("id").asText();
         for (int i = 0; i < 300; i++) {
             get(PROJECT + "/api/v1/projects/" + id, department);
         }
@@ -230,7 +231,9 @@ public final class Bench {
      * project read, a raw JDBC primary-key read of the same row (what the database can answer at all).
      */
     void load(int budgetYear, Load load) throws Exception {
-        String project = scaleProject != null ? scaleProject : anyProject();
+        String project = scaleProject != null ? scaleProject : anyProject(budgetYear);
+        // the read is the owning department's, as on its declaration screens
+        String owner = DevTokens.department(json(get(PROJECT + "/api/v1/projects/" + project, reviewer)).path("departmentCode").asText());
         JsonNode someCase = json(get(APPROVAL + "/api/v1/cases?size=1&sort=-openedAt", reviewer)).path("items").path(0);
         System.out.printf("load      %d connections, %s warm-up, %s measured per line (closed loop)%n", load.connections(),
                 System.getProperty("bench.warmup", "5") + " s", System.getProperty("bench.duration", "15") + " s");
@@ -241,7 +244,7 @@ public final class Bench {
                 System.getProperty("bench.pg.password", "postgres"),
                 "select * from project where id = ?", UUID.fromString(project));
         jdbc.print(null);
-        Load.Result one = load.get("GET one project (department)", PROJECT + "/api/v1/projects/" + project, department);
+        Load.Result one = load.get("GET one project (department)", PROJECT + "/api/v1/projects/" + project, owner);
         one.print(projectLive);
         one.print(jdbc);
         load.get("list 20, budgetYear + status filter, -funding sort (reviewer)",
@@ -349,8 +352,8 @@ public final class Bench {
         return items;
     }
 
-    private String anyProject() {
-        return json(get(PROJECT + "/api/v1/projects?size=1", department)).get("items").get(0).get("id").asText();
+    private String anyProject(int budgetYear) {
+        return json(get(PROJECT + "/api/v1/projects?size=1&budgetYear=" + budgetYear, reviewer)).get("items").get(0).get("id").asText();
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
