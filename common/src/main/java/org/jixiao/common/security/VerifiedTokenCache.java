@@ -25,9 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * with every request of a session, and checking its RSA signature and claims again each time was the largest
  * single cost of a project read (a fifth of its CPU under load). A token that verified once is served from here
  * until its own {@code exp}: nothing a later verification could find would change before then, since the key,
- * issuer and audience are fixed for the process's life. Entries are keyed by the token's SHA-256, so the cache
- * never holds a usable credential; a token that failed verification is never cached and costs a full check
- * every time. When the cache is full, expired entries go first and, if that frees nothing, all of them (the next
+ * issuer and audience are fixed for the process's life. Entries are keyed by the token's SHA-256 (the verified
+ * principal they hold keeps its raw token, as it does for the length of any request, and only until the token
+ * expires); a token that failed verification is never cached and costs a full check every time. When the cache is full, expired entries go first and, if that frees nothing, all of them (the next
  * requests verify again): simple, and the bound ({@code jixiao.security.verified-token-cache.size}, 0 turns the
  * cache off) holds.
  */
