@@ -19,8 +19,8 @@ public record Coverage(int approvedProjects, int publishedProjects, BigDecimal a
     /** Counts the currently approved projects; a published project no longer approved in the model does not count. */
     public static Coverage of(Collection<ReportProject> approved, Set<UUID> published) {
         int count = 0;
-        BigDecimal all = BigDecimal.ZERO.setScale(2);
-        BigDecimal listed = BigDecimal.ZERO.setScale(2);
+        BigDecimal all = BigDecimal.ZERO;
+        BigDecimal listed = BigDecimal.ZERO;
         for (ReportProject p : approved) {
             BigDecimal funding = p.funding() == null ? BigDecimal.ZERO : p.funding();
             all = all.add(funding);
@@ -29,10 +29,17 @@ public record Coverage(int approvedProjects, int publishedProjects, BigDecimal a
                 listed = listed.add(funding);
             }
         }
-        BigDecimal projectPercent = percent(BigDecimal.valueOf(count), BigDecimal.valueOf(approved.size()));
-        return new Coverage(approved.size(), count, all, listed, projectPercent, percent(listed, all), MINISTRY_LINE,
-                approved.size() > 0 && BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100))
-                        .compareTo(MINISTRY_LINE.multiply(BigDecimal.valueOf(approved.size()))) >= 0);
+        return of(approved.size(), all, count, listed);
+    }
+
+    /** From the counts and sums the database made: {@code approvedFunding} and {@code publishedFunding} exact, null for none. */
+    public static Coverage of(int approvedCount, BigDecimal approvedFunding, int count, BigDecimal publishedFunding) {
+        BigDecimal all = BigDecimal.ZERO.setScale(2).add(approvedFunding == null ? BigDecimal.ZERO : approvedFunding);
+        BigDecimal listed = BigDecimal.ZERO.setScale(2).add(publishedFunding == null ? BigDecimal.ZERO : publishedFunding);
+        BigDecimal projectPercent = percent(BigDecimal.valueOf(count), BigDecimal.valueOf(approvedCount));
+        return new Coverage(approvedCount, count, all, listed, projectPercent, percent(listed, all), MINISTRY_LINE,
+                approvedCount > 0 && BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100))
+                        .compareTo(MINISTRY_LINE.multiply(BigDecimal.valueOf(approvedCount))) >= 0);
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.reporting.domain.MonitoringRecord;
@@ -74,22 +76,9 @@ public class MonitoringRepository {
         return rows.stream().findFirst().map(MonitoringRepository::record);
     }
 
-    /** Every report kept, for comparing a rebuilt model with the live one. */
-    public List<MonitoringRecord> listAll() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from monitoring_report order by project_id, period")
-                .getResultList();
-        return rows.stream().map(MonitoringRepository::record).toList();
-    }
-
     /** Each project's latest period of the year, filtered, worst first, one page; filtered, sorted and paged in SQL. */
     public Page<YearViewRow> yearView(YearViewRow.Filter filter, PageRequest page) {
-        StringBuilder latest = new StringBuilder("select distinct on (project_id) * from monitoring_report where budget_year = :y");
-        if (filter.departmentCode() != null) {
-            latest.append(" and department_code = :d");
-        }
-        latest.append(" order by project_id, period desc");
-        String from = " from (" + latest + ") latest" + (filter.status() != null ? " where overall = :s" : "");
+        String from = latestOfYear(filter);
         Query list = bind(em.createNativeQuery("select " + YEAR_VIEW_COLUMNS + from + WORST_FIRST + " limit :limit offset :offset"), filter)
                 .setParameter("limit", page.size()).setParameter("offset", page.offset());
         Query count = bind(em.createNativeQuery("select count(*)" + from), filter);
@@ -97,6 +86,24 @@ public class MonitoringRepository {
         List<Object[]> rows = list.getResultList();
         return Page.of(rows.stream().map(MonitoringRepository::yearViewRow).toList(), page,
                 ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** Every row of the year view in the same order, streamed from a cursor (a transaction's), a fetch batch at a time. */
+    @SuppressWarnings("unchecked")
+    public Stream<YearViewRow> yearViewRows(YearViewRow.Filter filter) {
+        Stream<Object[]> rows = bind(em.createNativeQuery("select " + YEAR_VIEW_COLUMNS + latestOfYear(filter) + WORST_FIRST), filter)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, ReportQueries.FETCH).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream();
+        return rows.map(MonitoringRepository::yearViewRow);
+    }
+
+    private static String latestOfYear(YearViewRow.Filter filter) {
+        StringBuilder latest = new StringBuilder("select distinct on (project_id) * from monitoring_report where budget_year = :y");
+        if (filter.departmentCode() != null) {
+            latest.append(" and department_code = :d");
+        }
+        latest.append(" order by project_id, period desc");
+        return " from (" + latest + ") latest" + (filter.status() != null ? " where overall = :s" : "");
     }
 
     public void deleteAll() {

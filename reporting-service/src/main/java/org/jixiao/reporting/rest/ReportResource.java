@@ -1,5 +1,10 @@
 package org.jixiao.reporting.rest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.domain.Roles;
 import org.jixiao.common.rest.Params;
@@ -65,9 +74,11 @@ public class ReportResource {
     private final StatisticsService statistics;
     private final MonitoringService monitoringReports;
     private final Caller caller;
+    private final ObjectMapper json;
 
     public ReportResource(SummaryService summaries, ReportService reports, PdfRenderer pdf, StatisticsService statistics,
-            MonitoringService monitoringReports, Caller caller) {
+            MonitoringService monitoringReports, Caller caller, ObjectMapper json) {
+        this.json = json;
         this.monitoringReports = monitoringReports;
         this.summaries = summaries;
         this.reports = reports;
@@ -79,9 +90,8 @@ public class ReportResource {
     @Schema(name = "Summary", description = "绩效目标情况表; amounts in 元 as decimal strings")
     public record SummaryView(String title, String unit, int budgetYear, List<RowView> rows, String total) {
         static SummaryView of(Summary s) {
-            return new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream()
-                    .map(r -> new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(),
-                            r.amount().toPlainString())).toList(), s.total().toPlainString());
+            return new SummaryView(s.title(), s.unit(), s.budgetYear(), s.rows().stream().map(RowView::of).toList(),
+                    s.total().toPlainString());
         }
     }
 
@@ -89,6 +99,9 @@ public class ReportResource {
             @Schema(description = "预算单位名称") String budgetUnitName, UUID projectId,
             @Schema(description = "项目名称") String projectName,
             @Schema(description = "预算金额（元）", example = "5831922.19") String amount) {
+        static RowView of(Summary.Row r) {
+            return new RowView(r.seq(), r.budgetUnitCode(), r.budgetUnitName(), r.projectId(), r.projectName(), r.amount().toPlainString());
+        }
     }
 
     @GET
@@ -102,14 +115,51 @@ public class ReportResource {
             @QueryParam("status") @Parameter(description = "APPROVED (default), SUBMITTED or RETURNED") String status,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         ReportStatus wanted = status == null ? ReportStatus.APPROVED : Params.enumValue(ReportStatus.class, status, "status");
-        Summary s = summaries.summary(budgetYear, department, wanted, caller.actor());
-        String name = s.title();
+        Actor actor = caller.actor();
+        String name = summaries.title(budgetYear);
+        // XLSX, CSV and JSON stream the rows as the database sends them (a year is tens of thousands); HTML and
+        // PDF are one document each and hold the year's rows while they are laid out
         return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
-            case "html" -> Response.ok(SummaryTable.html(s), MediaType.TEXT_HTML + ";charset=UTF-8").build();
-            case "pdf" -> rendered(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
-            case "xlsx" -> file(out -> XlsxWriter.summary(s, out), XLSX, name + ".xlsx");
-            case "csv" -> file(out -> SummaryTable.csv(s, out), CSV + ";charset=UTF-8", name + ".csv");
-            default -> Response.ok(SummaryView.of(s), MediaType.APPLICATION_JSON).build();
+            case "html" -> Response.ok(SummaryTable.html(summaries.summary(budgetYear, department, wanted, actor)),
+                    MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            case "pdf" -> {
+                Summary s = summaries.summary(budgetYear, department, wanted, actor);
+                yield rendered(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
+            }
+            case "xlsx" -> file(out -> {
+                XlsxWriter.SummarySheet sheet = XlsxWriter.SummarySheet.start(name, SummaryService.UNIT, out);
+                sheet.finish(true, summaries.eachRow(budgetYear, department, wanted, actor, sheet::row));
+            }, XLSX, name + ".xlsx");
+            case "csv" -> file(out -> {
+                SummaryTable.CsvRows csv = SummaryTable.CsvRows.start(out);
+                csv.finish(true, summaries.eachRow(budgetYear, department, wanted, actor, csv::row));
+            }, CSV + ";charset=UTF-8", name + ".csv");
+            default -> Response.ok(summaryJson(name, budgetYear, department, wanted, actor), MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    /** {@link SummaryView} written field by field, each row as the view's row: the same JSON, one row in memory at a time. */
+    private StreamingOutput summaryJson(String title, int budgetYear, String department, ReportStatus status, Actor actor) {
+        ObjectWriter rows = json.writerFor(RowView.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        return out -> {
+            try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.writeStartObject();
+                g.writeStringField("title", title);
+                g.writeStringField("unit", SummaryService.UNIT);
+                g.writeNumberField("budgetYear", budgetYear);
+                g.writeArrayFieldStart("rows");
+                BigDecimal total = summaries.eachRow(budgetYear, department, status, actor, r -> {
+                    try {
+                        rows.writeValue(g, RowView.of(r));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                g.writeEndArray();
+                g.writeStringField("total", total.toPlainString());
+                g.writeEndObject();
+            }
         };
     }
 
@@ -210,10 +260,11 @@ public class ReportResource {
         YearViewRow.Filter filter = new YearViewRow.Filter(budgetYear, departmentCode == null || departmentCode.isBlank() ? null : departmentCode,
                 Params.enumValue(MonitoringStatus.class, status, "status"));
         if (chosen.equals("xlsx")) {
-            List<YearViewRow> rows = new java.util.ArrayList<>();
-            monitoringReports.eachOfYearView(filter, caller.actor(), rows::add);
+            Actor actor = caller.actor();
             String name = budgetYear + "年绩效运行监控情况";
-            return file(out -> MonitoringXlsx.yearView(name, rows, out), XLSX, name + ".xlsx");
+            // written as the rows come from the database, inside the transaction that streams them
+            return file(out -> monitoringReports.eachOfYearView(filter, actor, rows -> MonitoringXlsx.yearView(name, rows, out)),
+                    XLSX, name + ".xlsx");
         }
         return Response.ok(YearViewPage.of(monitoringReports.yearView(filter, new PageRequest(page, size), caller.actor())),
                 MediaType.APPLICATION_JSON).build();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jixiao.common.contract.Json;
 import org.jixiao.common.domain.Actor;
@@ -35,8 +36,6 @@ import org.jixiao.reporting.repository.MonitoringRepository;
 @ApplicationScoped
 public class MonitoringService {
     private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
-    /** The spreadsheet of the year view is written in pages of this many rows, so no year needs the whole list in memory. */
-    static final int EXPORT_PAGE = 500;
 
     private final MonitoringRepository reports;
     private final ObjectMapper json;
@@ -130,16 +129,14 @@ public class MonitoringService {
         return reports.yearView(restricted(filter, actor), page);
     }
 
-    /** Every row of the year view in its order, page by page, for the spreadsheet. */
+    /**
+     * Every row of the year view in its order, for the spreadsheet: one query whose rows {@code write} reads as the
+     * database sends them (a fetch batch at a time), inside this transaction.
+     */
     @Transactional
-    public void eachOfYearView(YearViewRow.Filter filter, Actor actor, Consumer<YearViewRow> each) {
-        YearViewRow.Filter effective = restricted(filter, actor);
-        for (int page = 0; ; page++) {
-            Page<YearViewRow> rows = reports.yearView(effective, new PageRequest(page, EXPORT_PAGE));
-            rows.items().forEach(each);
-            if ((long) (page + 1) * EXPORT_PAGE >= rows.total() || rows.items().isEmpty()) {
-                return;
-            }
+    public void eachOfYearView(YearViewRow.Filter filter, Actor actor, Consumer<Iterable<YearViewRow>> write) {
+        try (Stream<YearViewRow> rows = reports.yearViewRows(restricted(filter, actor))) {
+            write.accept(rows::iterator);
         }
     }
 

@@ -8,11 +8,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jixiao.common.contract.ProjectDocument;
@@ -26,6 +24,7 @@ import org.jixiao.reporting.domain.PublishedVersion;
 import org.jixiao.reporting.domain.ReportProject;
 import org.jixiao.reporting.repository.PublicationRepository;
 import org.jixiao.reporting.repository.ReportProjectRepository;
+import org.jixiao.reporting.repository.ReportQueries;
 import org.jixiao.reporting.repository.RevisionStore;
 
 /**
@@ -39,12 +38,14 @@ public class PublicationService {
     private final PublicationRepository publications;
     private final ReportProjectRepository projects;
     private final RevisionStore revisions;
+    private final ReportQueries queries;
     private final String region;
 
     public PublicationService(PublicationRepository publications, ReportProjectRepository projects, RevisionStore revisions,
-            @ConfigProperty(name = "jixiao.report.region") String region) {
+            ReportQueries queries, @ConfigProperty(name = "jixiao.report.region") String region) {
         this.publications = publications;
         this.projects = projects;
+        this.queries = queries;
         this.revisions = revisions;
         this.region = region;
     }
@@ -126,10 +127,8 @@ public class PublicationService {
         }
         PublishedVersion latest = publications.latest(budgetYear, true).orElse(null);
         List<PublishedRow> latestRows = new ArrayList<>();
-        Set<UUID> published = new HashSet<>();
         if (latest != null) {
             for (PublishedVersion.Row r : latest.rows()) {
-                published.add(r.projectId());
                 ReportProject now = projects.findByIdOptional(r.projectId()).orElse(null);
                 int latestRevision = now == null ? r.revision() : now.latestRevision();
                 Integer approved = now == null ? null : now.approvedRevision();
@@ -137,7 +136,9 @@ public class PublicationService {
                         latestRevision != r.revision() || approved == null || approved != r.revision()));
             }
         }
-        Coverage coverage = Coverage.of(projects.approved(budgetYear, null), published);
+        // counted and summed in SQL: a year has tens of thousands of approved projects
+        Object[] c = queries.coverage(budgetYear, latest == null ? null : latest.version());
+        Coverage coverage = Coverage.of(((Number) c[0]).intValue(), (BigDecimal) c[1], ((Number) c[2]).intValue(), (BigDecimal) c[3]);
         return new Overview(budgetYear, draft.map(PublicationDraft::title).orElse(null), draft.map(PublicationDraft::updatedBy).orElse(null),
                 draft.map(PublicationDraft::updatedAt).orElse(null), draftRows, versions, latest, latestRows, coverage);
     }

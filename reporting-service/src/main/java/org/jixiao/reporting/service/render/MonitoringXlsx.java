@@ -166,7 +166,7 @@ public final class MonitoringXlsx {
     }
 
     /** The year view: one row per project, worst first, as the JSON lists it. */
-    public static void yearView(String title, List<YearViewRow> rows, OutputStream out) {
+    public static void yearView(String title, Iterable<YearViewRow> rows, OutputStream out) {
         try {
             Workbook wb = new Workbook(out, "Jixiao", "1.0");
             Worksheet ws = wb.newWorksheet("绩效运行监控");

@@ -39,20 +39,48 @@ public final class SummaryTable {
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
     public static void csv(Summary s, OutputStream out) {
-        try {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write('\uFEFF');
-            w.write("序号,预算单位代码,预算单位名称,项目名称,预算金额（元）\r\n");
-            for (Summary.Row r : s.rows()) {
+        CsvRows csv = CsvRows.start(out);
+        s.rows().forEach(csv::row);
+        csv.finish(s.totalRow(), s.total());
+    }
+
+    /** The CSV written as its rows come, the 合计 row last; the writer's buffer is all it holds. */
+    public static final class CsvRows {
+        private final Writer w;
+
+        private CsvRows(Writer w) {
+            this.w = w;
+        }
+
+        public static CsvRows start(OutputStream out) {
+            try {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                w.write('\uFEFF');
+                w.write("序号,预算单位代码,预算单位名称,项目名称,预算金额（元）\r\n");
+                return new CsvRows(w);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void row(Summary.Row r) {
+            try {
                 w.write(r.seq() + "," + csv(r.budgetUnitCode()) + "," + csv(r.budgetUnitName()) + "," + csv(r.projectName())
                         + "," + r.amount().toPlainString() + "\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (s.totalRow()) {
-                w.write("合计,,,," + s.total().toPlainString() + "\r\n");
+        }
+
+        public void finish(boolean totalRow, java.math.BigDecimal total) {
+            try {
+                if (totalRow) {
+                    w.write("合计,,,," + total.toPlainString() + "\r\n");
+                }
+                w.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

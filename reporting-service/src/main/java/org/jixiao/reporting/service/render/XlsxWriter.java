@@ -84,19 +84,38 @@ public final class XlsxWriter {
         }
     }
 
-    /** Streams rows as they come: 10,000 rows need a few MB of heap. */
+    /** The whole table; {@link SummarySheet} writes one whose rows are still coming. */
     public static void summary(Summary s, OutputStream out) {
-        try {
+        SummarySheet sheet = SummarySheet.start(s.title(), s.unit(), out);
+        s.rows().forEach(sheet::row);
+        sheet.finish(s.totalRow(), s.total());
+    }
+
+    /**
+     * 绩效目标情况表 written as its rows come, flushed every 1,000 rows: the heap holds a few rows whatever the year's
+     * size. The 合计 row goes last, so the total may be summed while the rows pass.
+     */
+    public static final class SummarySheet {
+        private final Workbook wb;
+        private final Worksheet ws;
+        private int r = 3;
+
+        private SummarySheet(Workbook wb, Worksheet ws) {
+            this.wb = wb;
+            this.ws = ws;
+        }
+
+        public static SummarySheet start(String title, String unit, OutputStream out) {
             Workbook wb = new Workbook(out, "Jixiao", "1.0");
             Worksheet ws = wb.newWorksheet("绩效目标情况表");
             ws.width(0, 8);
             ws.width(1, 40);
             ws.width(2, 44);
             ws.width(3, 18);
-            ws.value(0, 0, s.title());
+            ws.value(0, 0, title);
             ws.range(0, 0, 0, 3).merge();
             ws.range(0, 0, 0, 3).style().horizontalAlignment("center").fontSize(14).set();
-            ws.value(1, 0, "单位：" + s.unit());
+            ws.value(1, 0, "单位：" + unit);
             ws.range(1, 0, 1, 3).merge();
             ws.range(1, 0, 1, 3).style().horizontalAlignment("right").set();
             String[] head = {"序号", "预算单位", "项目名称", "预算金额"};
@@ -104,27 +123,37 @@ public final class XlsxWriter {
                 ws.value(2, c, head[c]);
             }
             ws.range(2, 0, 2, 3).style().bold().horizontalAlignment("center").set();
-            int r = 3;
-            for (Summary.Row row : s.rows()) {
-                ws.value(r, 0, row.seq());
-                ws.value(r, 1, row.budgetUnitCode() + "-" + row.budgetUnitName());
-                ws.value(r, 2, row.projectName());
-                ws.value(r, 3, row.amount());
-                ws.style(r, 3).format(MONEY).set();
-                if (r % 1000 == 0) {
+            return new SummarySheet(wb, ws);
+        }
+
+        public void row(Summary.Row row) {
+            ws.value(r, 0, row.seq());
+            ws.value(r, 1, row.budgetUnitCode() + "-" + row.budgetUnitName());
+            ws.value(r, 2, row.projectName());
+            ws.value(r, 3, row.amount());
+            ws.style(r, 3).format(MONEY).set();
+            if (r % 1000 == 0) {
+                try {
                     ws.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                r++;
             }
-            if (s.totalRow()) {
+            r++;
+        }
+
+        public void finish(boolean totalRow, BigDecimal total) {
+            if (totalRow) {
                 ws.value(r, 0, "合计");
                 ws.range(r, 0, r, 2).merge();
-                ws.value(r, 3, s.total());
+                ws.value(r, 3, total);
                 ws.style(r, 3).format(MONEY).bold().set();
             }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                wb.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
