@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Start-up of each service alone, as in a rolling restart: against the system deploy/local/up.sh started, each
+# service is stopped and started again by up.sh while the other three keep running, three times: without class
+# data sharing (JIXIAO_CDS=0), then with it (the first run of a build records its archive when it stops, the next
+# maps it). Prints Quarkus' own start time and the RSS right after start. Not a test: nothing is asserted.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+run="$root/deploy/local/.run"
+for s in project-service indicator-service approval-service reporting-service; do
+  [ -f "$run/$s.pid" ] || { echo "$s is not running: start deploy/local/up.sh first" >&2; exit 1; }
+done
+stop() {
+  local pid; pid=$(cat "$run/$1.pid")
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+for s in project-service indicator-service approval-service reporting-service; do
+  for cds in 0 1 1; do
+    stop "$s"
+    if [ "$cds" = 0 ]; then what="no class data sharing"
+    elif [ -f "$run/cds/$s.jsa" ] && [ "$run/cds/$s.jsa" -nt "$s/target/quarkus-app/quarkus-run.jar" ]; then what="archive mapped"
+    else what="recording the archive"; fi
+    JIXIAO_CDS=$cds "$root/deploy/local/up.sh" >/dev/null
+    started=$(grep -o 'started in [0-9.]*s' "$run/logs/$s.log" | tail -1)
+    rss=$(awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$(cat "$run/$s.pid")/status")
+    printf 'startup alone  %-18s %-22s %s, RSS %s\n' "$s" "$what" "$started" "$rss"
+  done
+done
