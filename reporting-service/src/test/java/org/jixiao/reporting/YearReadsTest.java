@@ -271,6 +271,34 @@ class YearReadsTest {
     }
 
     @Test
+    void shouldWriteTheYearsSummaryHtmlAsItsRowsComeAndDrawEveryRowIntoThePdf() throws Exception {
+        Summary expected = expected(APPROVED_YEAR, approvedRows);
+        String url = "/api/v1/reports/summary?budgetYear=" + APPROVED_YEAR;
+        io.restassured.response.Response html = given().auth().oauth2(REVIEWER).get(url + "&format=html").then().statusCode(200)
+                .extract().response();
+        // written while the cursor runs, the page's length is not known before its first bytes leave (a string
+        // built from the whole year would have been sent with a Content-Length)
+        assertThat(html.header("Content-Length")).as("Content-Length of a streamed page").isNull();
+        assertThat(html.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(html.asString()).isEqualTo(SummaryTable.html(expected));
+
+        byte[] pdf = given().auth().oauth2(REVIEWER).get(url + "&format=pdf").then().statusCode(200).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            int at = 0;
+            for (Summary.Row r : expected.rows()) {
+                // the cells in drawing order (序号, 预算单位, 项目名称, 预算金额; wrapped lines join up without the
+                // whitespace): every row, in the bureau's order
+                String row = r.seq() + r.budgetUnitCode() + "-" + r.budgetUnitName() + r.projectName() + r.amount().toPlainString();
+                at = text.indexOf(row, at);
+                assertThat(at).as("row %d (%s) after the one before", r.seq(), row).isNotNegative();
+            }
+            assertThat(text.substring(at)).contains("合计" + expected.total().toPlainString());
+            assertThat(doc.getNumberOfPages()).as("pages of %d rows", APPROVED).isGreaterThan(APPROVED / 60);
+        }
+    }
+
+    @Test
     void shouldListSubmittedProjectsFromTheirLatestDocumentsInBureauOrderWithoutAQueryPerProject() throws Exception {
         Summary expected = expected(APPROVED_YEAR, submittedRows);
         String url = "/api/v1/reports/summary?budgetYear=" + APPROVED_YEAR + "&status=SUBMITTED";

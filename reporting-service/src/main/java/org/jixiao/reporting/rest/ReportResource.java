@@ -117,15 +117,14 @@ public class ReportResource {
         ReportStatus wanted = status == null ? ReportStatus.APPROVED : Params.enumValue(ReportStatus.class, status, "status");
         Actor actor = caller.actor();
         String name = summaries.title(budgetYear);
-        // XLSX, CSV and JSON stream the rows as the database sends them (a year is tens of thousands); HTML and
-        // PDF are one document each and hold the year's rows while they are laid out
+        // every format takes the rows as the database sends them (a year is tens of thousands at province scale)
         return switch (choose(format, headers, List.of("json", "html", "pdf", "xlsx", "csv"))) {
-            case "html" -> Response.ok(SummaryTable.html(summaries.summary(budgetYear, department, wanted, actor)),
-                    MediaType.TEXT_HTML + ";charset=UTF-8").build();
-            case "pdf" -> {
-                Summary s = summaries.summary(budgetYear, department, wanted, actor);
-                yield rendered(out -> pdf.renderSummary(s, out), PDF, name + ".pdf");
-            }
+            case "html" -> Response.ok((StreamingOutput) out -> {
+                SummaryTable.HtmlRows html = SummaryTable.HtmlRows.start(out, name, SummaryService.UNIT);
+                html.finish(true, summaries.eachRow(budgetYear, department, wanted, actor, html::row));
+            }, MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            case "pdf" -> rendered(out -> pdf.renderSummary(name, SummaryService.UNIT,
+                    each -> summaries.eachRow(budgetYear, department, wanted, actor, each), out), PDF, name + ".pdf");
             case "xlsx" -> file(out -> {
                 XlsxWriter.SummarySheet sheet = XlsxWriter.SummarySheet.start(name, SummaryService.UNIT, out);
                 sheet.finish(true, summaries.eachRow(budgetYear, department, wanted, actor, sheet::row));

@@ -34,14 +34,6 @@ public class SummaryService {
         return titleTemplate.replace("{year}", Integer.toString(budgetYear));
     }
 
-    /** The whole table in memory, for the formats that are one document (HTML, PDF): one row per project of the year. */
-    @Transactional
-    public Summary summary(int budgetYear, String department, ReportStatus status, Actor actor) {
-        List<Summary.Row> rows = new ArrayList<>();
-        BigDecimal total = eachRow(budgetYear, department, status, actor, rows::add);
-        return new Summary(title(budgetYear), UNIT, budgetYear, rows, total);
-    }
-
     /**
      * Hands each row to {@code each} in the bureau's order, numbered from 1, as the database sends them (one fetch
      * batch in memory), and answers the exact total. The approved projects by default; SUBMITTED or RETURNED list

@@ -57,10 +57,17 @@ final class Html {
 
     /** Wide tables (nine columns and more) are printed on A4 turned sideways, as the bureaus print them. */
     static String page(String title, String body, boolean forPdf, boolean landscape) {
+        return pageStart(title, forPdf, landscape) + body + PAGE_END;
+    }
+
+    /** Everything of {@link #page} before the body, for a page written as its rows come. */
+    static String pageStart(String title, boolean forPdf, boolean landscape) {
         String fonts = forPdf ? "'Noto Sans SC'"
                 : "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'SimSun', sans-serif";
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>" + esc(title)
                 + "</title><style>" + STYLE.replace("%FONTS%", fonts).replace("size: A4;", landscape ? "size: A4 landscape;" : "size: A4;")
-                + "</style></head><body>" + body + "</body></html>";
+                + "</style></head><body>";
     }
+
+    static final String PAGE_END = "</body></html>";
 }

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jixiao.common.domain.Unavailable;
 import org.jixiao.reporting.domain.Summary;
@@ -44,6 +47,21 @@ public class PdfRenderer {
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /**
+     * The summary drawn as its rows come: {@code rows} hands each row to the consumer it is given, in order, and
+     * answers the total for the 合计 row; no more than a row is held apart from the document being written.
+     */
+    public void renderSummary(String title, String unit, Function<Consumer<Summary.Row>, BigDecimal> rows, OutputStream out) {
+        acquireSlot();
+        try (SummaryPdf pdf = SummaryPdf.start(title, unit, font())) {
+            pdf.finish(true, rows.apply(pdf::row), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -3,8 +3,10 @@ package org.jixiao.reporting.service.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,9 +16,11 @@ import org.jixiao.reporting.domain.Summary;
 
 /**
  * 绩效目标情况表 as PDF drawn page by page with PDFBox: a 10,000-row table would exhaust a small heap
- * in an HTML layout engine, which keeps the whole box tree; here each page is written and left behind.
+ * in an HTML layout engine, which keeps the whole box tree; here each page is written and left behind, its
+ * content in a scratch file rather than the heap, and the rows can come one at a time from a cursor
+ * ({@link #start}, {@link #row}, {@link #finish}).
  */
-final class SummaryPdf {
+final class SummaryPdf implements AutoCloseable {
     private static final float MARGIN = 34f;
     private static final float[] WIDTHS = {0.08f, 0.36f, 0.38f, 0.18f};
     private static final float SIZE = 9f;
@@ -36,30 +40,57 @@ final class SummaryPdf {
     }
 
     static void write(Summary s, java.io.File fontFile, OutputStream out) {
-        try (PDDocument doc = new PDDocument()) {
+        try (SummaryPdf pdf = start(s.title(), s.unit(), fontFile)) {
+            for (Summary.Row r : s.rows()) {
+                pdf.row(r);
+            }
+            pdf.finish(s.totalRow(), s.total(), out);
+        }
+    }
+
+    /** A document with its title, unit and header drawn; {@link #close} it whatever happens. */
+    static SummaryPdf start(String title, String unit, java.io.File fontFile) {
+        // a year at province scale is ~800 pages: their content streams go to a temporary file, not the heap
+        PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+        try {
             SummaryPdf pdf = new SummaryPdf(doc, PDType0Font.load(doc, fontFile));
-            pdf.table(s);
+            pdf.newPage();
+            pdf.centered(title, 15f);
+            pdf.y -= 22f;
+            pdf.right("单位：" + unit, SIZE);
+            pdf.y -= 8f;
+            pdf.header();
+            return pdf;
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeQuietly(doc);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    void row(Summary.Row r) {
+        try {
+            row(new String[] {Integer.toString(r.seq()), r.budgetUnitCode() + "-" + r.budgetUnitName(), r.projectName(),
+                    r.amount().toPlainString()}, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void finish(boolean totalRow, BigDecimal total, OutputStream out) {
+        try {
+            if (totalRow) {
+                row(new String[] {"合计", "", "", total.toPlainString()}, true);
+            }
+            page.close();
             doc.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void table(Summary s) throws IOException {
-        newPage();
-        centered(s.title(), 15f);
-        y -= 22f;
-        right("单位：" + s.unit(), SIZE);
-        y -= 8f;
-        header();
-        for (Summary.Row r : s.rows()) {
-            row(new String[] {Integer.toString(r.seq()), r.budgetUnitCode() + "-" + r.budgetUnitName(), r.projectName(),
-                    r.amount().toPlainString()}, false);
-        }
-        if (s.totalRow()) {
-            row(new String[] {"合计", "", "", s.total().toPlainString()}, true);
-        }
-        page.close();
+    @Override
+    public void close() {
+        IOUtils.closeQuietly(doc);
     }
 
     private void newPage() throws IOException {

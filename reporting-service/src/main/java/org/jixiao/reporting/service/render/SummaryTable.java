@@ -18,23 +18,60 @@ public final class SummaryTable {
     }
 
     public static String html(Summary s, boolean forPdf) {
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(Html.esc(s.title())).append("</h1><p class=\"unit\">单位：").append(Html.esc(s.unit()))
-                .append("</p><table><colgroup><col style=\"width:8%\"/><col style=\"width:36%\"/><col style=\"width:38%\"/>")
-                .append("<col style=\"width:18%\"/></colgroup><thead><tr><th>序号</th><th>预算单位</th><th>项目名称</th>")
-                .append("<th class=\"num\">预算金额</th></tr></thead><tbody>");
-        for (Summary.Row r : s.rows()) {
-            b.append("<tr><td class=\"c\">").append(r.seq()).append("</td><td class=\"text\">")
-                    .append(Html.esc(r.budgetUnitCode() + "-" + r.budgetUnitName())).append("</td><td class=\"text\">")
-                    .append(Html.esc(r.projectName())).append("</td><td class=\"num\">").append(r.amount().toPlainString())
-                    .append("</td></tr>");
+        java.io.StringWriter w = new java.io.StringWriter();
+        HtmlRows html = HtmlRows.start(w, s.title(), s.unit(), forPdf);
+        s.rows().forEach(html::row);
+        html.finish(s.totalRow(), s.total());
+        return w.toString();
+    }
+
+    /** The HTML page written as its rows come, the 合计 row last: the same text as {@link #html}, a row in memory at a time. */
+    public static final class HtmlRows {
+        private final Writer w;
+
+        private HtmlRows(Writer w) {
+            this.w = w;
         }
-        if (s.totalRow()) {
-            b.append("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">")
-                    .append(s.total().toPlainString()).append("</td></tr>");
+
+        public static HtmlRows start(OutputStream out, String title, String unit) {
+            return start(new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192), title, unit, false);
         }
-        b.append("</tbody></table>");
-        return Html.page(s.title(), b.toString(), forPdf);
+
+        static HtmlRows start(Writer w, String title, String unit, boolean forPdf) {
+            HtmlRows html = new HtmlRows(w);
+            html.write(Html.pageStart(title, forPdf, false) + "<h1>" + Html.esc(title) + "</h1><p class=\"unit\">单位："
+                    + Html.esc(unit) + "</p><table><colgroup><col style=\"width:8%\"/><col style=\"width:36%\"/>"
+                    + "<col style=\"width:38%\"/><col style=\"width:18%\"/></colgroup><thead><tr><th>序号</th>"
+                    + "<th>预算单位</th><th>项目名称</th><th class=\"num\">预算金额</th></tr></thead><tbody>");
+            return html;
+        }
+
+        public void row(Summary.Row r) {
+            write("<tr><td class=\"c\">" + r.seq() + "</td><td class=\"text\">"
+                    + Html.esc(r.budgetUnitCode() + "-" + r.budgetUnitName()) + "</td><td class=\"text\">"
+                    + Html.esc(r.projectName()) + "</td><td class=\"num\">" + r.amount().toPlainString() + "</td></tr>");
+        }
+
+        public void finish(boolean totalRow, java.math.BigDecimal total) {
+            if (totalRow) {
+                write("<tr class=\"total\"><td class=\"c\" colspan=\"3\">合计</td><td class=\"num\">"
+                        + total.toPlainString() + "</td></tr>");
+            }
+            write("</tbody></table>" + Html.PAGE_END);
+            try {
+                w.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void write(String text) {
+            try {
+                w.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
