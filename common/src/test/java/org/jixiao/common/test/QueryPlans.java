@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * ({@code ?} become {@code $1…}), then {@code EXPLAIN (FORMAT JSON) EXECUTE} plans it with those values, as
  * PostgreSQL plans the driver's bound statement (a custom plan). Each {@code ?} takes the value given for the
  * column it is compared to ({@code budget_year=?} → "budget_year"), {@code offset ?} the value of "offset" and
- * {@code fetch first ? rows} / {@code limit ?} the value of "limit": a placeholder the test gave no value for
+ * {@code fetch first ? rows} / {@code limit ?} the value of "limit", the argument of a function
+ * ({@code project_term_grams(?)}) the value given for the function's name: a placeholder the test gave no value for
  * fails, so a changed query cannot be explained with the wrong values.
  */
 public final class QueryPlans {
@@ -31,6 +32,8 @@ public final class QueryPlans {
     // an optional criterion, (cast(? as integer) is null or budget_year = ?): the column follows the placeholder
     private static final Pattern CAST = Pattern.compile("cast\\(\\s*$");
     private static final Pattern OPTIONAL = Pattern.compile("^\\s+as\\s+\\w+\\)\\s+is\\s+null\\s+or\\s+([a-z_][a-z0-9_]*)\\s*=");
+    // the argument of a function, project_term_grams(?): the value given for the function's name
+    private static final Pattern ARGUMENT = Pattern.compile("([a-z_][a-z0-9_]*)\\(\\s*$");
 
     private QueryPlans() {
     }
@@ -115,6 +118,11 @@ public final class QueryPlans {
     }
 
     public static Plan explain(Connection c, String sql, Map<String, ?> values) throws SQLException {
+        return explain(c, sql, values, false);
+    }
+
+    /** As {@link #explain}; {@code analyze}: runs the statement too, so the plan tells the rows each node returned. */
+    public static Plan explain(Connection c, String sql, Map<String, ?> values, boolean analyze) throws SQLException {
         StringBuilder prepared = new StringBuilder();
         List<String> arguments = new ArrayList<>();
         Map<String, Integer> used = new java.util.HashMap<>();
@@ -135,7 +143,7 @@ public final class QueryPlans {
             s.execute("deallocate all");
             s.execute("prepare explained as " + prepared);
             String execute = arguments.isEmpty() ? "execute explained" : "execute explained(" + String.join(", ", arguments) + ")";
-            try (ResultSet rs = s.executeQuery("explain (format json) " + execute)) {
+            try (ResultSet rs = s.executeQuery((analyze ? "explain (analyze, format json) " : "explain (format json) ") + execute)) {
                 rs.next();
                 return new Plan(sql, JSON.readTree(rs.getString(1)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -158,6 +166,8 @@ public final class QueryPlans {
         } else if (CAST.matcher(before).find() && (m = OPTIONAL.matcher(after)).find()) {
             key = m.group(1);
         } else if ((m = COMPARED.matcher(before)).find()) {
+            key = m.group(1);
+        } else if ((m = ARGUMENT.matcher(before)).find()) {
             key = m.group(1);
         } else {
             throw new IllegalStateException("cannot tell what the placeholder after '"

@@ -93,9 +93,20 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("status", f.status());
         }
         if (f.nameContains() != null && !f.nameContains().isBlank()) {
-            // the backslash escapes % and _ below; without ESCAPE Hibernate sends "escape ''" and they stay wildcards
-            where.add("name like :name escape '\\'");
-            params.and("name", "%" + f.nameContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String term = f.nameContains();
+            // The name's grams (V9: its characters and character pairs, an unmapped column) must include the
+            // term's: the GIN index finds those names. HQL has no array operator: sql() renders it as written.
+            where.add("cast(sql('(? @> project_term_grams(?))', column(this.name_grams), :term) as Boolean)");
+            params.and("term", term);
+            // A term of one or two characters is its own gram, so the index answers exactly; a longer one may
+            // have its pairs apart in a name, which LIKE rules out. LIKE only there: PostgreSQL would take the two
+            // conditions as independent and expect a tiny share of the rows that match both, choosing its plan
+            // for a rare term where the term is common.
+            if (term.codePointCount(0, term.length()) > 2) {
+                // the backslash escapes % and _ below; without ESCAPE Hibernate sends "escape ''" and they stay wildcards
+                where.add("name like :name escape '\\'");
+                params.and("name", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
         }
         if (f.fundingMin() != null) {
             where.add("funding >= :min");
