@@ -107,7 +107,10 @@ class CaseQueriesIndexTest {
                 OffsetDateTime now = OffsetDateTime.now();
                 List<String> statements = RecordedSql.during(() -> given().auth().oauth2(call.token())
                                 .get(call.path()).then().statusCode(200))
-                        .stream().filter(sql -> sql.contains(" review_case ") || sql.contains(" project_warning ")).toList();
+                        .stream().filter(sql -> sql.contains(" review_case ") || sql.contains(" project_warning ")
+                                // the counts' sums (the scheduled compaction of the counters is no request's)
+                                || sql.startsWith("select budget_year, status, sum(n) from review_case_count"))
+                        .toList();
                 assertThat(statements).as("statements of %s", call.path()).isNotEmpty();
                 Map<String, Object> values = new HashMap<>(call.values());
                 values.replaceAll((k, v) -> "now".equals(v) ? now.toString() : v);

@@ -21,7 +21,11 @@ public final class Paging {
 
     /** One page of {@code query}, rows and count both from SQL. */
     public static <T> Page<T> page(PanacheQuery<T> query, PageRequest request) {
-        long total = query.count();
+        return page(query, request, query.count());
+    }
+
+    /** One page of {@code query}, its rows from SQL; {@code total} is the exact count of its rows, known otherwise. */
+    public static <T> Page<T> page(PanacheQuery<T> query, PageRequest request, long total) {
         if (request.offset() >= total) {
             return Page.of(List.of(), request, total);
         }

@@ -21,6 +21,12 @@ import org.jixiao.project.domain.ProjectFilter;
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     private static final String EXTERNAL_REF_INDEX = "project_external_ref";
 
+    private final ProjectCounts counts;
+
+    public ProjectRepository(ProjectCounts counts) {
+        this.counts = counts;
+    }
+
     /**
      * Inserts a new project now rather than at commit, so that a concurrent request that took the same
      * (budgetYear, externalRef) between our check and our insert answers 409, not 500.
@@ -117,6 +123,11 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("max", f.fundingMax());
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
-        return Paging.page(find(query, Paging.sort(order, "id"), params), page);
+        var rows = find(query, Paging.sort(order, "id"), params);
+        // a year's count would read tens of thousands of rows per request; the counters answer it exactly
+        boolean counted = (f.nameContains() == null || f.nameContains().isBlank()) && f.fundingMin() == null
+                && f.fundingMax() == null;
+        return counted ? Paging.page(rows, page, counts.count(f.budgetYear(), f.departmentCode(), f.status()))
+                : Paging.page(rows, page);
     }
 }
