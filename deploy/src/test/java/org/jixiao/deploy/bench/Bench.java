@@ -266,8 +266,18 @@ public final class Bench {
         one.print(jdbc);
         load.get("list 20, budgetYear + status filter, -funding sort (reviewer)",
                 PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer).print(projectLive);
-        load.get("search by name (nameContains=学校, reviewer)",
-                PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&nameContains=%E5%AD%A6%E6%A0%A1&size=20", reviewer).print(projectLive);
+        String search = PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&nameContains=%E5%AD%A6%E6%A0%A1&size=20";
+        load.get("search by name (nameContains=学校, reviewer)", search, reviewer).print(projectLive);
+        // one user's list and search, request after request: the latency a screen sees (p99), beside the
+        // throughput the lines above measure
+        Load single = load.withConnections(1);
+        Load.Result singleProjectLive = single.get("project-service /q/health/live, 1 connection",
+                PROJECT_MANAGEMENT + "/q/health/live", null);
+        singleProjectLive.print(null);
+        single.get("list 20, budgetYear + status filter, -funding sort, sequential",
+                PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer)
+                .print(singleProjectLive);
+        single.get("search by name (nameContains=学校), sequential", search, reviewer).print(singleProjectLive);
 
         Load.Result approvalLive = load.get("approval-service /q/health/live", APPROVAL_MANAGEMENT + "/q/health/live", null);
         approvalLive.print(null);
