@@ -85,6 +85,30 @@ class ProjectReadPathTest {
     }
 
     @Test
+    void shouldListAPageOfProjectsWithoutReadingTheirLongTexts() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        String overview = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200)
+                .extract().path("overview");
+        assertThat(overview).isNotBlank();
+
+        JsonPath[] page = new JsonPath[1];
+        List<String> statements = projectStatementsOf(() -> page[0] = given().auth().oauth2(EDU)
+                .get("/api/v1/projects?budgetYear=2025&sort=-updatedAt&size=500").then().statusCode(200).extract().jsonPath());
+
+        // 项目概况, 立项依据, … are about 2 KB a project that the list never shows
+        List<String> pageQueries = statements.stream().filter(sql -> sql.contains(" order by ")).toList();
+        assertThat(pageQueries).hasSize(1);
+        assertThat(pageQueries.get(0)).doesNotContain("overview", "basis", "necessity", "safeguards",
+                "implementation_plan", "annual_goal");
+        List<java.util.Map<String, Object>> items = page[0].getList("items");
+        java.util.Map<String, Object> item = items.stream().filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
+        assertThat(item).containsEntry("name", given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then()
+                .extract().path("name")).containsEntry("status", "DRAFT").containsEntry("departmentCode", "034")
+                .containsKeys("funding", "version", "revision", "budgetUnitName", "createdAt", "updatedAt")
+                .doesNotContainKeys("overview", "indicators", "reviewComments");
+    }
+
+    @Test
     void shouldVerifyBearerTokensThroughTheVerifiedTokenCache() {
         assertThat(ClientProxy.unwrap(tokenParser)).isInstanceOf(VerifiedTokenCache.class);
         given().auth().oauth2(DevTokens.expired("dept-034", "department")).get("/api/v1/projects").then().statusCode(401);

@@ -16,6 +16,7 @@ import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.repository.Paging;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
+import org.jixiao.project.domain.ProjectSummary;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
@@ -83,7 +84,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     /** One page of the matching projects; the sort field is an attribute of {@link Project}, id breaks ties. */
-    public Page<Project> search(ProjectFilter f, SortOrder order, PageRequest page) {
+    public Page<ProjectSummary> search(ProjectFilter f, SortOrder order, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (f.budgetYear() != null) {
@@ -123,7 +124,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("max", f.fundingMax());
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
-        var rows = find(query, Paging.sort(order, "id"), params);
+        // the list's columns only: a page of whole projects would read and decode their long texts for nothing
+        var rows = find(query, Paging.sort(order, "id"), params).project(ProjectSummary.class);
         // a year's count would read tens of thousands of rows per request; the counters answer it exactly
         boolean counted = (f.nameContains() == null || f.nameContains().isBlank()) && f.fundingMin() == null
                 && f.fundingMax() == null;

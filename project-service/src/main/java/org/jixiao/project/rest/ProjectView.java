@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jixiao.common.contract.ProjectDocument;
 import org.jixiao.common.domain.Violation;
 import org.jixiao.project.domain.Project;
+import org.jixiao.project.domain.ProjectSummary;
 import org.jixiao.project.domain.ProjectStatus;
 import org.jixiao.project.service.ProjectDetails;
 
@@ -51,7 +52,7 @@ public record ProjectView(
     }
 
     /** The list form: status and key figures, without the long texts and the indicator rows. */
-    public static ProjectView summary(Project p) {
+    public static ProjectView summary(ProjectSummary p) {
         return new ProjectView(p.id(), p.externalRef(), p.status(), p.revision(), p.approvedRevision(),
                 p.approvalNumber(), p.amendmentReason(), p.version(), p.budgetYear(), p.name(), p.departmentCode(), p.departmentName(),
                 p.budgetUnitCode(), p.budgetUnitName(), p.attribute(), null, null, null, null, null, null, null,

@@ -36,6 +36,7 @@ import org.jixiao.project.domain.ExternalRefPolicy;
 import org.jixiao.project.domain.FrameworkRowsPolicy;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
+import org.jixiao.project.domain.ProjectSummary;
 import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
 import org.jixiao.project.repository.FrameworkRepository;
@@ -91,7 +92,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public Page<Project> list(ProjectFilter filter, SortOrder order, PageRequest page, Actor actor) {
+    public Page<ProjectSummary> list(ProjectFilter filter, SortOrder order, PageRequest page, Actor actor) {
         return projects.search(filter.visibleTo(actor), order, page);
     }
 
