@@ -136,6 +136,22 @@ class CaseQueriesIndexTest {
         assertThat(findings).as("case and dashboard requests whose SQL reads all of a table").isEmpty();
     }
 
+    @Test
+    void shouldReadAYearsLeadTimesFromTheirIndexAlone() throws Exception {
+        seed();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            // the visibility map, as autovacuum keeps it, lets an index answer without the cases' pages
+            s.execute("vacuum (analyze) review_case");
+            List<String> statements = RecordedSql.during(() -> given().auth().oauth2(REVIEWER)
+                    .get("/api/v1/dashboard/lead-times?budgetYear=2062").then().statusCode(200))
+                    .stream().filter(sql -> sql.contains(" review_case ")).toList();
+            assertThat(statements).hasSize(1);
+            QueryPlans.Plan plan = QueryPlans.explain(c, statements.get(0), values("budget_year", 2062, "department_code", null));
+            assertThat(plan.toString()).as("plan of the lead times of 2062").contains("Index Only Scan")
+                    .contains("review_case_lead_time");
+        }
+    }
+
     static Call call(String token, String path, Object... keysAndValues) {
         return new Call(token, path, values(keysAndValues));
     }
