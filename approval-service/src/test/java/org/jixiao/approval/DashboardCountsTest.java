@@ -11,7 +11,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,8 +58,7 @@ class DashboardCountsTest {
     ReviewCaseCounts caseCounts;
 
     static Connection connect() throws SQLException {
-        TestInfrastructure infra = TestInfrastructure.get();
-        return DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(), infra.pgPassword());
+        return TestInfrastructure.get().connectToCurrentDatabase();
     }
 
     /** The answer of /dashboard/counts as the old code computed it: count(*) of the declarations. */

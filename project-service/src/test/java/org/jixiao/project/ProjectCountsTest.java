@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,8 +63,7 @@ class ProjectCountsTest {
     ProjectCounts projectCounts;
 
     static Connection connect() throws SQLException {
-        TestInfrastructure infra = TestInfrastructure.get();
-        return DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(), infra.pgPassword());
+        return TestInfrastructure.get().connectToCurrentDatabase();
     }
 
     static long exactCount(String where) throws SQLException {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -256,9 +255,7 @@ class RelayOrderAcrossInstancesTest {
 
     /** Terminates the database session holding the relay's lock on {@code key}; returns how many were. */
     private static int terminateHolderOf(String key) throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(),
-                infra.pgPassword());
+        try (Connection c = TestInfrastructure.get().connectToCurrentDatabase();
                 PreparedStatement s = c.prepareStatement("select pg_terminate_backend(pid) from pg_locks"
                         + " where locktype = 'advisory' and granted and classid = cast(cast(? as integer) as oid)"
                         + " and objid = cast(hashtext(?) as oid) and objsubid = 2")) {

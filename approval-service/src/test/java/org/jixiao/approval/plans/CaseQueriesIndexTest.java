@@ -7,7 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -166,8 +165,7 @@ class CaseQueriesIndexTest {
     }
 
     static Connection connect() throws SQLException {
-        TestInfrastructure infra = TestInfrastructure.get();
-        return DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(), infra.pgPassword());
+        return TestInfrastructure.get().connectToCurrentDatabase();
     }
 
     /**

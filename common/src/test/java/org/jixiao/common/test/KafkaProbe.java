@@ -1,7 +1,6 @@
 package org.jixiao.common.test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -152,8 +151,7 @@ public final class KafkaProbe {
     }
 
     private static long unpublished(TestInfrastructure infra) {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(),
-                infra.pgPassword());
+        try (Connection c = infra.connectToCurrentDatabase();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from outbox_event where "
                         + org.jixiao.common.messaging.OutboxRepository.PUBLISHABLE)) {

@@ -3,6 +3,7 @@ package org.jixiao.common.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
@@ -128,6 +129,11 @@ public final class TestInfrastructure {
             throw new IllegalStateException("no service database in use: is the test a @QuarkusTest with JixiaoTestResource?");
         }
         return currentDatabase;
+    }
+
+    /** A JDBC connection to the current service's database as the server's superuser, for a test's own SQL. */
+    public Connection connectToCurrentDatabase() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(currentDatabase()), pgUser(), pgPassword());
     }
 
     /**

@@ -9,7 +9,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -203,8 +202,7 @@ class ProjectListIndexTest {
     }
 
     static Connection connect() throws SQLException {
-        TestInfrastructure infra = TestInfrastructure.get();
-        return DriverManager.getConnection(infra.jdbcUrl(infra.currentDatabase()), infra.pgUser(), infra.pgPassword());
+        return TestInfrastructure.get().connectToCurrentDatabase();
     }
 
     /**
