@@ -109,6 +109,28 @@ class ProjectReadPathTest {
     }
 
     @Test
+    void shouldReadAProjectAndAPageOfProjectsWithoutATransactionOfTheirOwn() {
+        String[] id = new String[1];
+        List<RecordedSql.Sent> written = RecordedSql.sentDuring(
+                () -> id[0] = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004")));
+        // a declaration is written in a transaction: the recording tells one from the other
+        assertThat(written).filteredOn(s -> s.sql().startsWith("insert into project ")).isNotEmpty()
+                .allMatch(RecordedSql.Sent::inTransaction);
+
+        List<RecordedSql.Sent> sent = RecordedSql.sentDuring(() -> {
+            given().auth().oauth2(EDU).get("/api/v1/projects/" + id[0]).then().statusCode(200);
+            given().auth().oauth2(EDU).get("/api/v1/projects?budgetYear=2025&nameContains=学校").then().statusCode(200);
+        });
+
+        // begin and commit cost a read under load as much as its statement (issue 15); one statement, or a page
+        // and its count, gain nothing from one in READ COMMITTED
+        List<RecordedSql.Sent> reads = sent.stream().filter(s -> PROJECT_TABLES.matcher(s.sql()).find()).toList();
+        assertThat(reads).extracting(RecordedSql.Sent::sql).anyMatch(sql -> sql.contains(" where p1_0.id="))
+                .anyMatch(sql -> sql.contains(" order by ")).anyMatch(sql -> sql.contains("count("));
+        assertThat(reads).as("reads in a transaction").noneMatch(RecordedSql.Sent::inTransaction);
+    }
+
+    @Test
     void shouldVerifyBearerTokensThroughTheVerifiedTokenCache() {
         assertThat(ClientProxy.unwrap(tokenParser)).isInstanceOf(VerifiedTokenCache.class);
         given().auth().oauth2(DevTokens.expired("dept-034", "department")).get("/api/v1/projects").then().statusCode(401);

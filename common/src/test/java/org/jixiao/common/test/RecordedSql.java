@@ -1,5 +1,6 @@
 package org.jixiao.common.test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
@@ -12,14 +13,19 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * in this test-jar would not be discovered).
  */
 public class RecordedSql implements StatementInspector {
-    private static final List<String> RECORDED = new ArrayList<>();
+    private static final List<Sent> RECORDED = new ArrayList<>();
     private static volatile boolean recording;
+
+    /** A statement, and whether a JTA transaction was active on the thread that sent it. */
+    public record Sent(String sql, boolean inTransaction) {
+    }
 
     @Override
     public String inspect(String sql) {
         if (recording) {
+            Sent sent = new Sent(sql, QuarkusTransaction.isActive());
             synchronized (RECORDED) {
-                RECORDED.add(sql);
+                RECORDED.add(sent);
             }
         }
         return sql;
@@ -27,6 +33,11 @@ public class RecordedSql implements StatementInspector {
 
     /** The statements Hibernate sent while {@code action} ran (other threads' statements included). */
     public static List<String> during(Runnable action) {
+        return sentDuring(action).stream().map(Sent::sql).toList();
+    }
+
+    /** As {@link #during}, with whether each statement ran in a transaction. */
+    public static List<Sent> sentDuring(Runnable action) {
         synchronized (RECORDED) {
             RECORDED.clear();
         }

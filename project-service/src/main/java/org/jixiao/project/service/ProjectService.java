@@ -84,14 +84,22 @@ public class ProjectService {
         return new ProjectDetails(project, stored, List.of(), FrameworkRowsPolicy.duplicates(stored));
     }
 
-    /** The project with the comments of its returns; 404 when it does not exist or is not the actor's. */
-    @Transactional
+    /**
+     * The project with the comments of its returns; 404 when it does not exist or is not the actor's. No JTA
+     * transaction of its own (SUPPORTS): a read of one project is one statement (two with comments, which are
+     * append-only), and beginning and committing a transaction cost as much as the read under load (issue 15).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectDetails get(UUID id, Actor actor) {
         return details(projects.findForReading(id).filter(p -> p.isVisibleTo(actor))
                 .orElseThrow(() -> DomainException.notFound("project", id)));
     }
 
-    @Transactional
+    /**
+     * A page and its total are two statements; a transaction would not make them one snapshot (READ COMMITTED),
+     * so the list, like {@link #get}, pays for none.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectSummary> list(ProjectFilter filter, SortOrder order, PageRequest page, Actor actor) {
         return projects.search(filter.visibleTo(actor), order, page);
     }
