@@ -133,10 +133,11 @@ public class RebuildService {
         } finally {
             lock.writeLock().unlock();
             // The replay promotes a history's worth of short-lived objects into the old generation (heap at 140 of
-            // 160 MiB after 375,720 events, 22 MiB of it live), and the serial collector returns heap to the system
-            // only at a full collection, which may not come for hours. A rebuild is a rare operator's action: one
-            // full collection here (tens of milliseconds) brings the RSS back by ~80 MiB at once under up.sh's
-            // -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps. -XX:+DisableExplicitGC turns it off.
+            // 160 MiB after 375,720 events, 22 MiB of it live). A collector returns heap to the system only after
+            // a collection that finds it free (G1's periodic one comes 15 s after the last under up.sh's settings;
+            // a serial or parallel collector's full one may not come for hours). A rebuild is a rare operator's
+            // action: one full collection here (tens of milliseconds) brings the RSS back by ~80 MiB at once
+            // under -XX:MaxHeapFreeRatio=40, whatever the collector. -XX:+DisableExplicitGC turns it off.
             System.gc();
         }
     }

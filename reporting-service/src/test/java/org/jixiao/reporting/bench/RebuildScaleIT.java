@@ -57,14 +57,14 @@ import org.junit.jupiter.api.Test;
  * test infrastructure creates them, 3 partitions): 95% submitted (the whole declaration), 85% checked (findings and a
  * reading per target), 80% returned once and then approved (the approval carries the declaration again), 10% only returned, i.e. 1.7 decisions a project.
  * Then it starts the packaged service in its own JVM with the local JVM settings of deploy/local/up.sh
- * ({@code -Xmx160m -XX:+UseSerialGC}, override with {@code -Dbench.rebuild.java-opts=…}), its live consumer already
+ * ({@code -Xmx160m -XX:+UseG1GC …}, override with {@code -Dbench.rebuild.java-opts=…}), its live consumer already
  * past the events (as in production, where the consumer is caught up), and times {@code POST /api/v1/admin/rebuild}.
  * The figures go to the console and to {@code target/rebuild-bench.txt}.
  */
 class RebuildScaleIT {
     static final int PROJECTS = Integer.getInteger("bench.rebuild.projects", 10_000);
-    static final String JAVA_OPTS = System.getProperty("bench.rebuild.java-opts", "-Xms32m -Xmx160m -XX:+UseSerialGC"
-            + " -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k");
+    static final String JAVA_OPTS = System.getProperty("bench.rebuild.java-opts", "-Xms32m -Xmx160m -XX:+UseG1GC"
+            + " -XX:G1PeriodicGCInterval=15000 -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k");
     static final List<String> TOPICS = List.of(Topics.PROJECTS, Topics.REVIEWS, Topics.INDICATOR_CHECKS);
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
