@@ -151,6 +151,27 @@ class CaseQueriesIndexTest {
         }
     }
 
+    @Test
+    void shouldReadTheQueuesOfAYearAndOfAllYearsFromTheOpenCasesIndexAlone() throws Exception {
+        seed();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("vacuum (analyze) review_case");
+            for (Integer year : java.util.Arrays.asList(2062, null)) {
+                List<String> statements = RecordedSql.during(() -> given().auth().oauth2(REVIEWER)
+                        .get("/api/v1/dashboard/queues" + (year == null ? "" : "?budgetYear=" + year)).then().statusCode(200))
+                        .stream().filter(sql -> sql.contains(" review_case ")).toList();
+                assertThat(statements).hasSize(1);
+                String now = java.time.OffsetDateTime.now().toString();
+                // the age bands' bounds: as many as the statement has, any instants will do for its plan
+                Map<String, Object> values = values("budget_year", year, "department_code", null, "stage_due_at", now,
+                        "stage_entered_at", java.util.Collections.nCopies(6, now));
+                QueryPlans.Plan plan = QueryPlans.explain(c, statements.get(0), values);
+                assertThat(plan.toString()).as("plan of the queues of " + (year == null ? "all years" : year))
+                        .contains("Index Only Scan").contains("review_case_open_queue");
+            }
+        }
+    }
+
     static Call call(String token, String path, Object... keysAndValues) {
         return new Call(token, path, values(keysAndValues));
     }
