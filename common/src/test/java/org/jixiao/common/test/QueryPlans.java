@@ -117,6 +117,54 @@ public final class QueryPlans {
         return rows;
     }
 
+    /**
+     * VACUUM (ANALYZE) a table until its visibility map marks every page, as autovacuum leaves a table that stopped
+     * changing. One VACUUM is not enough: a transaction the service holds open meanwhile (a poller, a consumer, a
+     * compaction) keeps the pages of rows newer than its snapshot unmarked, and the planner then prices an
+     * index-only scan with heap fetches and may rightly prefer the table. Fails, saying which transactions stood in
+     * the way, if the map is still incomplete after {@code within}.
+     */
+    public static void vacuumUntilAllVisible(Connection c, String table, java.time.Duration within) throws SQLException {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Statement s = c.createStatement()) {
+            while (true) {
+                s.execute("vacuum (analyze) " + table);
+                long pages;
+                long visible;
+                try (ResultSet rs = s.executeQuery(
+                        "select relpages, relallvisible from pg_class where oid = '" + table + "'::regclass")) {
+                    rs.next();
+                    pages = rs.getLong(1);
+                    visible = rs.getLong(2);
+                }
+                if (visible >= pages) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    StringBuilder open = new StringBuilder();
+                    try (ResultSet rs = s.executeQuery("""
+                            select pid, application_name, state, xact_start, left(query, 200) from pg_stat_activity
+                            where datname = current_database() and pid <> pg_backend_pid()
+                              and (backend_xid is not null or backend_xmin is not null)""")) {
+                        while (rs.next()) {
+                            open.append("\n  ").append(rs.getInt(1)).append(' ').append(rs.getString(2)).append(' ')
+                                    .append(rs.getString(3)).append(" since ").append(rs.getString(4)).append(": ")
+                                    .append(rs.getString(5));
+                        }
+                    }
+                    throw new AssertionError("the visibility map of " + table + " marks " + visible + " of " + pages
+                            + " pages after " + within + " of VACUUM; transactions open in the database:" + open);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for the visibility map of " + table, e);
+                }
+            }
+        }
+    }
+
     public static Plan explain(Connection c, String sql, Map<String, ?> values) throws SQLException {
         return explain(c, sql, values, false);
     }
