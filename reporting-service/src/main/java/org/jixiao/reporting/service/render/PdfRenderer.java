@@ -39,19 +39,14 @@ public class PdfRenderer {
     }
 
     public void render(String xhtml, OutputStream out) {
-        acquireSlot();
-        try {
+        inSlot(() -> {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(font(), FONT_FAMILY, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            slots.release();
-        }
+        });
     }
 
     /**
@@ -59,21 +54,28 @@ public class PdfRenderer {
      * answers the total for the 合计 row; no more than a row is held apart from the document being written.
      */
     public void renderSummary(String title, String unit, Function<Consumer<Summary.Row>, BigDecimal> rows, OutputStream out) {
-        acquireSlot();
-        try (SummaryPdf pdf = SummaryPdf.start(title, unit, font())) {
-            pdf.finish(true, rows.apply(pdf::row), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            slots.release();
-        }
+        inSlot(() -> {
+            try (SummaryPdf pdf = SummaryPdf.start(title, unit, font())) {
+                pdf.finish(true, rows.apply(pdf::row), out);
+            }
+        });
     }
 
     /** The year's summary, drawn page by page (see SummaryPdf); bounded like the HTML renders. */
     public void renderSummary(Summary summary, OutputStream out) {
+        inSlot(() -> SummaryPdf.write(summary, font(), out));
+    }
+
+    /** A drawing that writes to a stream. */
+    private interface Drawing {
+        void draw() throws IOException;
+    }
+
+    /** Every render holds a slot for as long as it draws, whatever it draws. */
+    private void inSlot(Drawing drawing) {
         acquireSlot();
         try {
-            SummaryPdf.write(summary, font(), out);
+            drawing.draw();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
