@@ -254,6 +254,9 @@ public final class Bench {
         JsonNode someCase = json(get(APPROVAL + "/api/v1/cases?size=1&sort=-openedAt", reviewer)).path("items").path(0);
         System.out.printf("load      %d connections, %s warm-up, %s measured per line (closed loop)%n", load.connections(),
                 System.getProperty("bench.warmup", "5") + " s", System.getProperty("bench.duration", "15") + " s");
+        // not printed: the first line of a run measured the bench's own JIT warming up as well; the anchor measured
+        // after the project lines answered 23–52% more than a first one measured cold
+        load.get("client warm-up", PROJECT_MANAGEMENT + "/q/health/live", null);
         Load.Result projectLive = load.get("project-service /q/health/live", PROJECT_MANAGEMENT + "/q/health/live", null);
         projectLive.print(null);
         String pg = "jdbc:postgresql://" + System.getProperty("bench.pg", "127.0.0.1:5432") + "/jixiao_project";
@@ -268,6 +271,11 @@ public final class Bench {
                 PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer).print(projectLive);
         String search = PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&nameContains=%E5%AD%A6%E6%A0%A1&size=20";
         load.get("search by name (nameContains=学校, reviewer)", search, reviewer).print(projectLive);
+        // the same anchor once more: on shared cores it moved by ±20% between runs, and a ratio is only as good as
+        // its anchor; a large drift here says to take this run's ratios with that much salt
+        Load.Result projectLiveAgain = load.get("project-service /q/health/live, after the lines above",
+                PROJECT_MANAGEMENT + "/q/health/live", null);
+        projectLiveAgain.printDrift(projectLive);
         // one user's list and search, request after request: the latency a screen sees (p99), beside the
         // throughput the lines above measure
         Load single = load.withConnections(1);

@@ -50,9 +50,19 @@ final class Load {
             if (skipped()) {
                 return;
             }
-            String ratio = anchor == null ? "  anchor" : String.format("%6.0f%% of %s", 100 * perSecond() / anchor.perSecond(), anchor.name());
+            line(anchor == null ? "  anchor" : String.format("%6.0f%% of %s", 100 * perSecond() / anchor.perSecond(), anchor.name()));
+        }
+
+        /** An anchor measured again: how far it moved from its first measurement in the same run. */
+        void printDrift(Result first) {
+            if (!skipped()) {
+                line(String.format("  anchor again, %+.0f%% since the first", 100 * (perSecond() / first.perSecond() - 1)));
+            }
+        }
+
+        private void line(String verdict) {
             System.out.printf("  %-58s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  %s%n", name, perSecond(), p(50), p(99),
-                    errors, ratio);
+                    errors, verdict);
         }
     }
 
