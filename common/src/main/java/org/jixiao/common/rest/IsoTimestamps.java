@@ -39,7 +39,7 @@ public class IsoTimestamps implements ObjectMapperCustomizer {
         return MINIMUM_PRIORITY;
     }
 
-    public static SimpleModule module() {
+    private static SimpleModule module() {
         return new SimpleModule("jixiao-iso-timestamps").addSerializer(OffsetDateTime.class,
                 new Serializer(OffsetDateTimeSerializer.INSTANCE));
     }
