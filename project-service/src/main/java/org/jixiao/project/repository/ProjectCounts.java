@@ -1,11 +1,10 @@
 package org.jixiao.project.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.repository.DeltaCounters;
+import org.jixiao.common.repository.DirectReads;
 import org.jixiao.project.domain.ProjectStatus;
 
 /**
@@ -14,10 +13,10 @@ import org.jixiao.project.domain.ProjectStatus;
  */
 @ApplicationScoped
 public class ProjectCounts implements DeltaCounters.Table {
-    private final EntityManager em;
+    private final DirectReads direct;
 
-    public ProjectCounts(EntityManager em) {
-        this.em = em;
+    public ProjectCounts(DirectReads direct) {
+        this.direct = direct;
     }
 
     @Override
@@ -30,29 +29,33 @@ public class ProjectCounts implements DeltaCounters.Table {
         return List.of("budget_year", "department_code", "status");
     }
 
-    /** The number of projects of a year, department and status; a null criterion does not restrict. */
+    /**
+     * The number of projects of a year, department and status; a null criterion does not restrict. Read directly:
+     * through Hibernate's native query this sum of a few hundred counter rows cost a tenth of a list's CPU.
+     */
     public long count(Integer budgetYear, String departmentCode, ProjectStatus status) {
         List<String> where = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (budgetYear != null) {
-            where.add("budget_year = :year");
+            where.add("budget_year = ?");
+            values.add(budgetYear);
         }
         if (departmentCode != null) {
-            where.add("department_code = :dept");
+            where.add("department_code = ?");
+            values.add(departmentCode);
         }
         if (status != null) {
-            where.add("status = :status");
+            where.add("status = ?");
+            values.add(status.name());
         }
-        Query query = em.createNativeQuery("select coalesce(sum(n), 0) from project_count"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)));
-        if (budgetYear != null) {
-            query.setParameter("year", budgetYear);
-        }
-        if (departmentCode != null) {
-            query.setParameter("dept", departmentCode);
-        }
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        return direct.query("select coalesce(sum(n), 0) from project_count"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)), s -> {
+                    for (int i = 0; i < values.size(); i++) {
+                        s.setObject(i + 1, values.get(i));
+                    }
+                }, rows -> {
+                    rows.next();
+                    return rows.getLong(1);
+                });
     }
 }
