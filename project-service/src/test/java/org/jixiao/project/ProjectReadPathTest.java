@@ -10,7 +10,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.auth.principal.JWTParser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.jixiao.common.test.DevTokens;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.RecordedSql;
+import org.jixiao.project.rest.ProjectRenderings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class ProjectReadPathTest {
     static final String EDU = DevTokens.department("034");
     /** Statements on this service's project tables; the relay's and consumers' own polling is not the read's. */
+    static final String HEAD = "select department_code, version from project where id = ?";
     static final Pattern PROJECT_TABLES = Pattern.compile("\\b(project|project_indicator|review_comment)\\b");
 
     @Inject
@@ -45,6 +49,12 @@ class ProjectReadPathTest {
     JWTParser tokenParser;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
+    @Inject
+    ProjectRenderings renderings;
+    @Inject
+    EntityManager em;
+    @Inject
+    org.jixiao.common.repository.DirectReads direct;
 
     static List<String> projectStatementsOf(Runnable read) {
         return RecordedSql.during(read).stream().filter(sql -> PROJECT_TABLES.matcher(sql).find()).toList();
@@ -56,12 +66,14 @@ class ProjectReadPathTest {
         int rows = given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200)
                 .extract().jsonPath().getList("indicators").size();
         assertThat(rows).isGreaterThan(1);
+        renderings.forget(UUID.fromString(id));
 
         JsonPath[] answer = new JsonPath[1];
         List<String> statements = projectStatementsOf(() -> answer[0] = given().auth().oauth2(EDU)
                 .get("/api/v1/projects/" + id).then().statusCode(200).extract().jsonPath());
 
-        assertThat(statements).as("the project and its indicator rows in one statement").hasSize(1);
+        assertThat(statements).as("its version, then the project and its indicator rows in one statement").hasSize(2)
+                .first().isEqualTo(HEAD);
         assertThat(answer[0].getList("indicators")).hasSize(rows);
         assertThat(answer[0].getString("name")).isNotBlank();
         assertThat(answer[0].getList("reviewComments")).isEmpty();
@@ -77,13 +89,74 @@ class ProjectReadPathTest {
         KafkaProbe.send(Topics.REVIEWS, id, codec.encode(returned));
         await().atMost(Duration.ofSeconds(20)).until(() -> "RETURNED".equals(
                 given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().extract().path("status")));
+        renderings.forget(UUID.fromString(id));
 
         JsonPath[] answer = new JsonPath[1];
         List<String> statements = projectStatementsOf(() -> answer[0] = given().auth().oauth2(EDU)
                 .get("/api/v1/projects/" + id).then().statusCode(200).extract().jsonPath());
 
-        assertThat(statements).as("the project with its rows, then the comments").hasSize(2);
+        assertThat(statements).as("its version, the project with its rows, then the comments").hasSize(3);
         assertThat(answer[0].getList("reviewComments.text")).containsExactly("请完善绩效指标", "数量与学生人数不符");
+    }
+
+    @Test
+    void shouldAnswerARepeatedReadOfAnUnchangedProjectFromItsRenderingByteForByte() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        renderings.forget(UUID.fromString(id));
+        io.restassured.response.Response first = given().auth().oauth2(EDU).get("/api/v1/projects/" + id);
+        first.then().statusCode(200);
+
+        io.restassured.response.Response[] again = new io.restassured.response.Response[1];
+        List<String> statements = projectStatementsOf(() -> again[0] = given().auth().oauth2(EDU).get("/api/v1/projects/" + id));
+
+        assertThat(statements).as("no entity read: only the version").containsExactly(HEAD);
+        assertThat(again[0].statusCode()).isEqualTo(200);
+        assertThat(again[0].asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(again[0].header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(again[0].contentType()).isEqualTo(first.contentType()).isEqualTo("application/json;charset=UTF-8");
+    }
+
+    @Test
+    void shouldAnswerTheDatabasesVersionOfAProjectChangedByAnotherReplica() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        io.restassured.response.Response before = given().auth().oauth2(EDU).get("/api/v1/projects/" + id);
+        before.then().statusCode(200).header("ETag", "\"0\"");
+
+        // another replica's write: this process hears nothing of it, only the row's version tells
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update project set name = '义务教育免费地方教材（调整后）', version = version + 1 where id = cast(?1 as uuid)")
+                .setParameter(1, id).executeUpdate());
+
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"").body("version", org.hamcrest.Matchers.is(1))
+                .body("name", org.hamcrest.Matchers.is("义务教育免费地方教材（调整后）"));
+    }
+
+    @Test
+    void shouldNotShowAProjectItHoldsARenderingOfToAnotherDepartment() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200);
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200);
+
+        given().auth().oauth2(DevTokens.department("035")).get("/api/v1/projects/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswer404ForADeletedProjectWhoseRenderingItHeld() {
+        String id = ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(200);
+        // deleted behind this process's back: the row is gone, whatever is held
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from project where id = cast(?1 as uuid)")
+                .setParameter(1, id).executeUpdate());
+
+        given().auth().oauth2(EDU).get("/api/v1/projects/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void shouldTranslateAFailedDirectReadAsHibernateWould() {
+        // the same translation maps an unreachable database to JDBCConnectionException, answered 503
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> direct.query("select no_such_column from project",
+                s -> { }, rows -> rows.next())).isInstanceOf(org.hibernate.exception.SQLGrammarException.class);
     }
 
     @Test

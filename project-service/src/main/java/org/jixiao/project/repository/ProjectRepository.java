@@ -13,9 +13,11 @@ import org.jixiao.common.domain.DomainException;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.query.SortOrder;
+import org.jixiao.common.repository.DirectReads;
 import org.jixiao.common.repository.Paging;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
+import org.jixiao.project.domain.ProjectHead;
 import org.jixiao.project.domain.ProjectSummary;
 
 @ApplicationScoped
@@ -23,9 +25,11 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     private static final String EXTERNAL_REF_INDEX = "project_external_ref";
 
     private final ProjectCounts counts;
+    private final DirectReads direct;
 
-    public ProjectRepository(ProjectCounts counts) {
+    public ProjectRepository(ProjectCounts counts, DirectReads direct) {
         this.counts = counts;
+        this.direct = direct;
     }
 
     /**
@@ -44,6 +48,16 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     public Optional<Project> findForReading(UUID id) {
         return find("from Project p left join fetch p.indicators where p.id = ?1", id)
                 .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).singleResultOptional();
+    }
+
+    /**
+     * A project's department and version in one narrow statement, without a Hibernate session: opening one cost
+     * more than the statement (issue 15). Always the database's current row, never a copy held in this process,
+     * so that every replica of the service decides alike.
+     */
+    public Optional<ProjectHead> findHead(UUID id) {
+        return direct.query("select department_code, version from project where id = ?", s -> s.setObject(1, id),
+                row -> row.next() ? Optional.of(new ProjectHead(row.getString(1), row.getLong(2))) : Optional.empty());
     }
 
     /** Writes pending changes; the unique index on (budgetYear, externalRef) refusing them is a 409. */

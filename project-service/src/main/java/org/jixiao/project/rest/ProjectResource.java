@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jixiao.common.contract.FieldChange;
 import org.jixiao.common.contract.Json;
 import org.jixiao.common.contract.ProjectDocument;
+import org.jixiao.common.domain.Actor;
 import org.jixiao.common.domain.Roles;
 import org.jixiao.common.domain.Violation;
 import org.jixiao.common.query.Page;
@@ -60,20 +61,24 @@ import org.jixiao.project.service.RevisionService;
 public class ProjectResource {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String NDJSON = "application/x-ndjson";
+    /** What Jackson's writer declares for a view; a held rendering is sent with the same header. */
+    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private final ProjectService service;
     private final RevisionService revisions;
     private final ImportService importer;
     private final Caller caller;
+    private final ProjectRenderings renderings;
 
     private final ObjectMapper json;
 
     public ProjectResource(ProjectService service, RevisionService revisions, ImportService importer, Caller caller,
-            ObjectMapper json) {
+            ProjectRenderings renderings, ObjectMapper json) {
         this.service = service;
         this.revisions = revisions;
         this.importer = importer;
         this.caller = caller;
+        this.renderings = renderings;
         this.json = json;
     }
 
@@ -117,7 +122,12 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "no such project, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return ok(service.get(id, caller.actor()));
+        Actor actor = caller.actor();
+        ProjectRenderings.Rendering rendering = renderings.current(id, service.readableVersion(id, actor));
+        if (rendering == null) {
+            rendering = renderings.render(service.get(id, actor));
+        }
+        return Response.ok(rendering.json(), JSON_UTF8).tag(new EntityTag(Long.toString(rendering.version()))).build();
     }
 
     @PUT
@@ -151,6 +161,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, IfMatch.requireVersion(ifMatch, "project"), caller.actor());
+        renderings.forget(id);
         return Response.noContent().build();
     }
 
