@@ -271,6 +271,11 @@ public final class Bench {
                 PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer).print(projectLive);
         String search = PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&nameContains=%E5%AD%A6%E6%A0%A1&size=20";
         load.get("search by name (nameContains=学校, reviewer)", search, reviewer).print(projectLive);
+        // a reviewer going through the year's projects: more of them than project-service holds renderings of, so
+        // every read renders (the GET line above answers a held one); after the list and the search, since its
+        // reads push their pages out of the database's cache
+        List<String> many = projectIds(pg, budgetYear, 20_000).stream().map(id -> PROJECT + "/api/v1/projects/" + id).toList();
+        load.getEach("GET one project, " + many.size() + " in turn (reviewer)", many, reviewer).print(projectLive);
         // the same anchor once more: on shared cores it moved by ±20% between runs, and a ratio is only as good as
         // its anchor; a large drift here says to take this run's ratios with that much salt
         Load.Result projectLiveAgain = load.get("project-service /q/health/live, after the lines above",
@@ -385,6 +390,23 @@ public final class Bench {
         List<JsonNode> items = new ArrayList<>();
         json(get(APPROVAL + "/api/v1/cases?projectId=" + projectId, reviewer)).get("items").forEach(items::add);
         return items;
+    }
+
+    /** Up to {@code limit} projects of the year, straight from project-service's database. */
+    private static List<String> projectIds(String pg, int budgetYear, int limit) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg, System.getProperty("bench.pg.user", "postgres"),
+                System.getProperty("bench.pg.password", "postgres"));
+                java.sql.PreparedStatement s = c.prepareStatement("select id from project where budget_year = ? order by id limit ?")) {
+            s.setInt(1, budgetYear);
+            s.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (java.sql.ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private String anyProject(int budgetYear) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -93,15 +94,24 @@ final class Load {
     }
 
     Result get(String name, String url, String token) throws InterruptedException {
-        if (only != null && !url.endsWith("/q/health/live") && !only.matcher(name).find()) {
+        return getEach(name, List.of(url), token);
+    }
+
+    /** As {@link #get}, each request to the next of the URLs in turn (all connections share the turn). */
+    Result getEach(String name, List<String> urls, String token) throws InterruptedException {
+        if (only != null && !urls.get(0).endsWith("/q/health/live") && !only.matcher(name).find()) {
             return new Result(name, 0, 0, null, 0);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = builder.build();
-        return run(name, () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        List<HttpRequest> requests = urls.stream().map(url -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            return builder.build();
+        }).toList();
+        AtomicInteger next = new AtomicInteger();
+        return run(name, () -> http.send(requests.get(Math.floorMod(next.getAndIncrement(), requests.size())),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     /**
