@@ -185,7 +185,21 @@ public class ProblemMappers {
     /** The database away for a moment is not the client's fault, nor a bug: 503, come back shortly. */
     @ServerExceptionMapper
     public Response databaseUnavailable(org.hibernate.exception.JDBCConnectionException e, UriInfo uri) {
-        LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return unavailable(e, uri);
+    }
+
+    /**
+     * PostgreSQL ending a session (SQLSTATE class 57P: shut down, restarted, a backend terminated by an operator)
+     * reaches the request that holds the connection as a generic JDBC error; the pool drops the connection and
+     * the next request gets a fresh one, so this too is a 503 to retry, not a 500. Anything else generic stays 500.
+     */
+    @ServerExceptionMapper
+    public Response databaseFailed(org.hibernate.exception.GenericJDBCException e, UriInfo uri) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("57P") ? unavailable(e, uri) : unexpected(e, uri);
+    }
+
+    private static Response unavailable(org.hibernate.JDBCException e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
         return Response.fromResponse(respond(503, "database-unavailable", "Service unavailable",
                 "the database cannot be reached right now; retry in a few seconds", uri, List.of()))
                 .header("Retry-After", "5").build();
@@ -193,7 +207,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.error("unexpected error on " + uri.getPath(), e);
+        LOG.error("unexpected error on " + (uri == null ? "?" : uri.getPath()), e);
         return respond(500, "internal", "Internal error",
                 "the server failed to handle this request; it has been logged", uri, List.of());
     }

@@ -25,6 +25,25 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldAnswer503WhenPostgreSqlEndedTheSessionOfTheRequestsConnection() {
+        // what a request got on a pooled connection whose backend was terminated (seen at 100,000 projects)
+        java.sql.SQLException terminated = new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        Response response = new ProblemMappers().databaseFailed(
+                new org.hibernate.exception.GenericJDBCException("cannot read", terminated, "select 1"), null);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo("https://jixiao.org/problems/database-unavailable");
+    }
+
+    @Test
+    void shouldStillAnswer500ForAGenericDatabaseErrorThatIsNotAnEndedSession() {
+        java.sql.SQLException other = new java.sql.SQLException("something else", "XX000");
+        Response response = new ProblemMappers().databaseFailed(
+                new org.hibernate.exception.GenericJDBCException("cannot read", other, "select 1"), null);
+        assertThat(response.getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void shouldAnswer422ForARuleThatCannotBeCarriedOutAsAsked() {
         Response response = new ProblemMappers().brokenRule(new org.jixiao.common.domain.DomainException(
                 org.jixiao.common.domain.DomainException.Kind.UNPROCESSABLE, "idempotency-key-reused", "reused"), null);
