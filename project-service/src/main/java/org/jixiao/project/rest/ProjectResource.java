@@ -45,7 +45,6 @@ import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.rest.Params;
 import org.jixiao.common.rest.Problem;
 import org.jixiao.common.security.Caller;
-import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
 import org.jixiao.project.domain.ProjectRevision;
 import org.jixiao.project.domain.ProjectStatus;
@@ -89,7 +88,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Response create(@NotNull ProjectDocument document) {
         ProjectDetails created = service.create(document, caller.actor());
-        return withTag(Response.created(URI.create("/api/v1/projects/" + created.project().id())), created.project())
+        return withTag(Response.created(URI.create("/api/v1/projects/" + created.project().id())), created.project().version())
                 .entity(ProjectView.of(created)).build();
     }
 
@@ -127,7 +126,7 @@ public class ProjectResource {
         if (rendering == null) {
             rendering = renderings.render(service.get(id, actor));
         }
-        return Response.ok(rendering.json(), JSON_UTF8).tag(new EntityTag(Long.toString(rendering.version()))).build();
+        return withTag(Response.ok(rendering.json(), JSON_UTF8), rendering.version()).build();
     }
 
     @PUT
@@ -281,10 +280,10 @@ public class ProjectResource {
     }
 
     private static Response ok(ProjectDetails details) {
-        return withTag(Response.ok(ProjectView.of(details)), details.project()).build();
+        return withTag(Response.ok(ProjectView.of(details)), details.project().version()).build();
     }
 
-    private static Response.ResponseBuilder withTag(Response.ResponseBuilder builder, Project project) {
-        return builder.tag(new EntityTag(Long.toString(project.version())));
+    private static Response.ResponseBuilder withTag(Response.ResponseBuilder builder, long version) {
+        return builder.tag(new EntityTag(Long.toString(version)));
     }
 }
