@@ -65,7 +65,9 @@ elif port_open "$PGPORT"; then
   say "using the PostgreSQL server on 127.0.0.1:$PGPORT as $PGUSER (set PGUSER/PGPASSWORD if that is wrong)"
 else
   say "starting embedded PostgreSQL 15 on 127.0.0.1:$PGPORT (data in $run/pgdata)"
-  start postgres "$logs/postgres.log" java -Xmx64m -cp "$cp" org.jixiao.deploy.LocalPostgres "$run/pgdata" "$PGPORT"
+  # 128 MiB, not less: on a machine that has never run it, the library first unpacks PostgreSQL's binaries from an
+  # xz archive whose decoder needs a 64 MiB dictionary (-Xmx64m ended in OutOfMemoryError on a fresh machine).
+  start postgres "$logs/postgres.log" java -Xmx128m -cp "$cp" org.jixiao.deploy.LocalPostgres "$run/pgdata" "$PGPORT"
   wait_port "$PGPORT" 60 "PostgreSQL"
 fi
 
