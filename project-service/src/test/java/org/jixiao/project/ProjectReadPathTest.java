@@ -226,4 +226,41 @@ class ProjectReadPathTest {
         assertThat(OffsetDateTime.parse(createdAt)).isCloseTo(OffsetDateTime.now(),
                 org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.MINUTES));
     }
+    @Test
+    void shouldSendTheListOfAYearAndAStatusAsAStatementPostgreSQLCanPlanOnce() {
+        ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
+        String admin = DevTokens.admin();
+
+        List<String> page = RecordedSql.during(() -> given().auth().oauth2(admin)
+                        .get("/api/v1/projects?budgetYear=2025&status=DRAFT&sort=-funding&size=20").then().statusCode(200))
+                .stream().filter(sql -> sql.contains(" from project ") && sql.contains(" order by ")).toList();
+
+        // a statement with a parameter is planned again at every execution; this one is planned once per connection
+        assertThat(page).hasSize(1);
+        assertThat(page.get(0)).doesNotContain("?").contains("budget_year=2025").contains("'DRAFT'")
+                .endsWith("offset 0 rows fetch first 20 rows only");
+    }
+
+    @Test
+    void shouldAnswerEachPageWithItsOwnRowsWhenRequestsAlternateBetweenPages() {
+        // the page is written into the SQL: a translation kept for one page must not answer another
+        int year = 2071;
+        for (int i = 0; i < 5; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = ProjectApiTest.draftDocument("JC-CQ-2025-004");
+            doc.put("budgetYear", year);
+            ProjectApiTest.create(EDU, doc);
+        }
+        String list = "/api/v1/projects?budgetYear=" + year + "&status=DRAFT&sort=createdAt";
+        List<String> all = given().auth().oauth2(EDU).get(list + "&size=6").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertThat(all).hasSize(5);
+
+        for (int page : new int[] {0, 1, 0, 2, 1, 0}) {
+            List<String> ids = given().auth().oauth2(EDU).get(list + "&size=2&page=" + page).then().statusCode(200)
+                    .extract().jsonPath().getList("items.id");
+            assertThat(ids).as("page %d", page).isEqualTo(all.subList(2 * page, Math.min(2 * page + 2, all.size())));
+        }
+        assertThat(given().auth().oauth2(EDU).get(list + "&size=3&page=1").then().statusCode(200)
+                .extract().jsonPath().getList("items.id")).isEqualTo(all.subList(3, 5));
+    }
 }
