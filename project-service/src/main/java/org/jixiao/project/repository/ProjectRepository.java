@@ -107,7 +107,9 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         // per connection instead of at every request, and each such plan is made for the real year and status
         // (a new year's 21 projects or a past year's 33,000). Safe to write: an int and an enum constant, nothing a
         // client typed; few values, so few statements. A department (hundreds of values) stays a parameter.
+        int yearAt = -1;
         if (f.budgetYear() != null) {
+            yearAt = where.size();
             where.add("budgetYear = " + f.budgetYear().intValue());
         }
         if (f.departmentCode() != null) {
@@ -117,10 +119,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         if (f.status() != null) {
             where.add("status = " + ProjectStatus.class.getName() + "." + f.status().name());
         }
+        int gramsAt = -1;
         if (f.nameContains() != null && !f.nameContains().isBlank()) {
             String term = f.nameContains();
             // The name's grams (V9: its characters and character pairs, an unmapped column) must include the
             // term's: the GIN index finds those names. HQL has no array operator: sql() renders it as written.
+            gramsAt = where.size();
             where.add("cast(sql('(? @> project_term_grams(?))', column(this.name_grams), :term) as Boolean)");
             params.and("term", term);
             // A term of one or two characters is its own gram, so the index answers exactly; a longer one may
@@ -144,6 +148,18 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         // the list's columns only: a page of whole projects would read and decode their long texts for nothing
         var rows = find(query, Paging.sort(order, "id"), params).project(ProjectSummary.class);
+        if (yearAt >= 0 && gramsAt >= 0) {
+            // The count of a name within a year looks the year's grams up instead (V11): one index lookup finds
+            // exactly that year's names, where year and grams intersected the term's names of every year with all
+            // of the year's rows (12 of a search's 16 ms at 100,000 projects). The page keeps year and grams: it
+            // walks the year's index in the requested order and stops after a page; given the year's grams and the
+            // year, PostgreSQL would take them for independent conditions and misjudge both statements.
+            List<String> countWhere = new ArrayList<>(where);
+            countWhere.set(gramsAt, "cast(sql('(project_year_grams(?, ?) @> project_year_grams(" + f.budgetYear().intValue()
+                    + ", project_term_grams(?)))', this.budgetYear, column(this.name_grams), :term) as Boolean)");
+            countWhere.remove(yearAt);
+            return Paging.page(rows, page, count(String.join(" and ", countWhere), params));
+        }
         // a year's count would read tens of thousands of rows per request; the counters answer it exactly
         boolean counted = (f.nameContains() == null || f.nameContains().isBlank()) && f.fundingMin() == null
                 && f.fundingMax() == null;
