@@ -58,7 +58,7 @@ import org.junit.jupiter.api.Test;
  * Several instances of a service, each with its own relay over the one outbox table: a project's events
  * still reach Kafka in revision order, however slow one instance is, and an instance that dies holding a
  * project leaves it to another. The other instances are {@link OutboxRelay} objects beside this JVM's own
- * relay, on their own threads and database connections.
+ * relay, on their own threads and database connections; one of them cannot reach the broker.
  */
 @QuarkusTest
 @QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
@@ -200,6 +200,38 @@ class RelayOrderAcrossInstancesTest {
         inbox.handle(TOPIC, event -> applied.add(event.revision()));
         records.forEach(inbox::process);
         assertThat(applied).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void shouldWaitForAnAbsentBrokerOncePerPollNotOncePerProject() throws Exception {
+        // an instance whose broker is away: each send waits for metadata (max.block.ms, shortened) and fails
+        AtomicInteger attempts = new AtomicInteger();
+        OutboxRelay cutOff = relay(r -> {
+            if (TOPIC.equals(r.topic())) {
+                attempts.incrementAndGet();
+                sleep(200);
+                throw new org.apache.kafka.common.errors.TimeoutException("Topic " + r.topic()
+                        + " not present in metadata after 200 ms.");
+            }
+        });
+        List<UUID> projects = new ArrayList<>();
+        try {
+            // as above, this JVM's own relay may poll the rows first; then a fresh set is tried
+            for (int attempt = 0; attempt < 5 && attempts.get() == 0; attempt++) {
+                List<UUID> batch = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+                batch.forEach(p -> writeWithoutWaking(p, 1));
+                projects.addAll(batch);
+                cutOff.publishPending();
+            }
+        } finally {
+            cutOff.close();
+        }
+        assertThat(attempts.get()).as("sends tried while the broker was away, of 20 projects' events").isEqualTo(1);
+        // nothing was taken for published: the instance that reaches the broker publishes all of them
+        await().atMost(Duration.ofSeconds(20)).until(() -> pending(projects) == 0);
+        List<ConsumerRecord<String, String>> records = KafkaProbe.records(TOPIC,
+                r -> projects.stream().anyMatch(p -> p.toString().equals(r.key())), projects.size(), Duration.ofSeconds(30));
+        assertThat(records).hasSize(projects.size());
     }
 
     /** Another instance's relay, whose producer runs {@code beforeSend} on every record before sending it. */

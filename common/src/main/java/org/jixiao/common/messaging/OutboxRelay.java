@@ -262,7 +262,8 @@ public class OutboxRelay {
         Set<String> stopped = new HashSet<>();
         String transientFailure = null;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        while (true) {
+        boolean brokerAway = false;
+        while (!brokerAway) {
             List<OutboxEvent> wave = new ArrayList<>();
             byKey.forEach((key, queue) -> {
                 if (!stopped.contains(key) && !queue.isEmpty()) {
@@ -272,15 +273,24 @@ public class OutboxRelay {
             if (wave.isEmpty()) {
                 break;
             }
+            List<OutboxEvent> sent = new ArrayList<>(wave.size());
             List<Future<?>> acks = new ArrayList<>(wave.size());
             List<Span> spans = new ArrayList<>(wave.size());
             for (OutboxEvent row : wave) {
                 Span span = producerSpan(row);
+                Future<?> ack = send(row, span);
+                sent.add(row);
                 spans.add(span);
-                acks.add(send(row, span));
+                acks.add(ack);
+                if (refusedAtOnce(ack)) {
+                    // No metadata within max.block.ms: the broker is away, and every further send of the batch would
+                    // wait as long again, inside this transaction (200 rows: 1,000 s). The rest waits for the next poll.
+                    brokerAway = true;
+                    break;
+                }
             }
-            for (int i = 0; i < wave.size(); i++) {
-                OutboxEvent row = wave.get(i);
+            for (int i = 0; i < sent.size(); i++) {
+                OutboxEvent row = sent.get(i);
                 Span span = spans.get(i);
                 try {
                     acks.get(i).get(15, TimeUnit.SECONDS);
@@ -335,6 +345,21 @@ public class OutboxRelay {
             return producer.send(record);
         } catch (RuntimeException e) {
             return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The send failed before it reached the broker, for a reason a later try may not have. */
+    private static boolean refusedAtOnce(Future<?> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !permanent(e.getCause() != null ? e.getCause() : e);
+        } catch (InterruptedException | RuntimeException e) {
+            return true;
         }
     }
 
