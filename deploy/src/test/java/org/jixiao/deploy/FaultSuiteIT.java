@@ -23,12 +23,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,6 +62,7 @@ class FaultSuiteIT {
     static final int BURST = Integer.getInteger("jixiao.faults.burst", 200);
     static final int SMALL_BURST = Integer.getInteger("jixiao.faults.small-burst", 20);
     static final Duration BROKER_OUTAGE = Duration.ofSeconds(Long.getLong("jixiao.faults.broker-outage-seconds", 60));
+    static final Duration GROUP_RESUMES_WITHIN = Duration.ofSeconds(20);
     static final Duration DB_OUTAGE = Duration.ofSeconds(Long.getLong("jixiao.faults.db-outage-seconds", 60));
 
     final String admin = DevTokens.admin();
@@ -117,8 +122,13 @@ class FaultSuiteIT {
                     return null;
                 });
                 await().atMost(Duration.ofSeconds(60)).until(() -> submittedCount(ids) >= half);
+                ConsumerGroupDescription before = consumerGroup(service);
                 system().kill(service);
                 system().startService(service);
+                // the crashed instance's partitions go to the new one within seconds of it being ready, not
+                // after Kafka's default session timeout of 45 s (the group waits that long for a silent member)
+                await().atMost(GROUP_RESUMES_WITHIN).pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() -> assertResumed(consumerGroup(service), before));
                 burst.get();
             } finally {
                 client.shutdownNow();
@@ -271,14 +281,45 @@ class FaultSuiteIT {
         }).count();
     }
 
-    private void approveAll(List<String> ids, Duration timeout) {
-        for (String id : ids) {
+    private void approveAll(List<String> ids, Duration timeout) throws Exception {
+        forEachProject(ids, id -> {
             String caseId = awaitCase(id, timeout);
             decideEventually(caseId, firstReviewer, "{\"action\":\"PASS\"}");
             decideEventually(caseId, secondReviewer, "{\"action\":\"APPROVE\",\"grade\":\"优\",\"overrideReason\":\"故障演练\"}");
-        }
-        for (String id : ids) {
-            awaitStatus(id, "APPROVED", timeout);
+        });
+        forEachProject(ids, id -> awaitStatus(id, "APPROVED", timeout));
+    }
+
+    interface ProjectStep {
+        void run(String projectId) throws Exception;
+    }
+
+    /**
+     * Four projects at a time, as several reviewers work: one after another, the suite spent minutes waiting for
+     * single round trips (a batch of 200 projects is over 1,000 requests), which none of its checks needs.
+     */
+    private static void forEachProject(List<String> ids, ProjectStep step) throws Exception {
+        ExecutorService reviewers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(reviewers.submit(() -> {
+                    step.run(id);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
+        } finally {
+            reviewers.shutdownNow();
         }
     }
 
@@ -316,7 +357,7 @@ class FaultSuiteIT {
     private void assertEachAppliedExactlyOnce(int year) throws Exception {
         List<String> ids = batches.get(year);
         system().awaitAllQuiet(Duration.ofMinutes(2));
-        for (String id : ids) {
+        forEachProject(ids, id -> {
             var cases = given().auth().oauth2(admin).get(system().url("approval-service") + "/api/v1/cases?projectId=" + id)
                     .then().statusCode(200).extract();
             assertThat(cases.<Integer>path("total")).as("cases of " + id).isEqualTo(1);
@@ -333,11 +374,27 @@ class FaultSuiteIT {
                     + "/revisions").then().statusCode(200).extract().path("kind");
             assertThat(kinds.stream().filter("SUBMISSION"::equals).count()).as("submissions of " + id).isEqualTo(1);
             assertThat(project.<Integer>path("approvedRevision")).isEqualTo(project.<Integer>path("revision"));
-        }
+        });
         JsonNode summary = JSON.readTree(given().auth().oauth2(admin)
                 .get(system().url("reporting-service") + "/api/v1/reports/summary?budgetYear=" + year).asString());
         List<String> listed = summary.get("rows").findValuesAsText("projectId");
         assertThat(listed).as("summary of " + year).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private ConsumerGroupDescription consumerGroup(String group) throws Exception {
+        try (Admin kafka = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system().bootstrapServers()))) {
+            return kafka.describeConsumerGroups(List.of(group)).all().get().get(group);
+        }
+    }
+
+    private static void assertResumed(ConsumerGroupDescription now, ConsumerGroupDescription before) {
+        assertThat(now.groupState()).as("state of group " + now.groupId()).isEqualTo(GroupState.STABLE);
+        assertThat(now.members()).as("members of group " + now.groupId()).hasSameSizeAs(before.members());
+        assertThat(assigned(now)).as("partitions assigned in group " + now.groupId()).isEqualTo(assigned(before)).isPositive();
+    }
+
+    private static int assigned(ConsumerGroupDescription group) {
+        return group.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
     }
 
     private int resendEveryRecord(List<String> topics) throws Exception {
