@@ -3,22 +3,30 @@ package org.jixiao.project;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 import org.jixiao.common.test.DevTokens;
 import org.jixiao.common.test.JixiaoTestResource;
+import org.jixiao.common.test.RecordedSql;
 import org.jixiao.common.test.SeedShapedDocuments;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 
 @QuarkusTest
 @QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
 class BulkImportTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void shouldImportTenThousandDocumentsInOneStreamedRequest() throws Exception {
@@ -41,5 +49,24 @@ class BulkImportTest {
         int total = given().auth().oauth2(DevTokens.admin()).get("/api/v1/projects?budgetYear=2030&size=1&nameContains=（9999）")
                 .then().statusCode(200).extract().path("total");
         assertThat(total).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteAChunkOfImportedProjectsAndTheirRevisionsWithOneInsertStatementEach() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        new SeedShapedDocuments("CHUNK-" + UUID.randomUUID().toString().substring(0, 8), 2031).writeNdjson(100, body);
+
+        List<String> sent = RecordedSql.during(() -> assertThat(given().auth().oauth2(DevTokens.integration())
+                .contentType("application/x-ndjson").body(body.toByteArray()).when().post("/api/v1/projects/import")
+                .then().statusCode(200).extract().<List<String>>path("results.outcome")).hasSize(100).containsOnly("created"));
+
+        // a project and its revision per document, in that order, made a JDBC batch of one row each (200 round trips
+        // for 100 documents): ordered, one batch per table
+        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project ("))).hasSize(1);
+        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project_revision ("))).hasSize(1);
+        // and the driver sends a batch as multi-row INSERTs rather than one execution per row
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
+        }
     }
 }
