@@ -69,4 +69,22 @@ class BulkImportTest {
             assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
         }
     }
+
+    @Test
+    void shouldStoreAChunkThatUpdatesOneProjectAndCreatesAnotherInOneTransaction() {
+        SeedShapedDocuments docs = new SeedShapedDocuments("MIXED-" + UUID.randomUUID().toString().substring(0, 8), 2032);
+        given().auth().oauth2(DevTokens.integration()).contentType("application/json").body("[" + docs.document(0) + "]")
+                .when().post("/api/v1/projects/import").then().statusCode(200).body("results[0].outcome", org.hamcrest.Matchers.is("created"));
+        var changed = docs.document(0).put("overview", "省级平台更新的项目概况");
+
+        List<String> sent = RecordedSql.during(() -> assertThat(given().auth().oauth2(DevTokens.integration())
+                .contentType("application/json").body("[" + changed + "," + docs.document(1) + "]")
+                .when().post("/api/v1/projects/import").then().statusCode(200)
+                .extract().<List<String>>path("results.outcome")).containsExactly("updated", "created"));
+
+        // the revision of the updated project comes before the new project in the session; written in one
+        // transaction all the same, not rolled back and stored again one document at a time
+        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project ("))).hasSize(1);
+        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project_revision ("))).hasSize(1);
+    }
 }
