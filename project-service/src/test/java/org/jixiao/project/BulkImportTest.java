@@ -62,8 +62,8 @@ class BulkImportTest {
 
         // a project and its revision per document, in that order, made a JDBC batch of one row each (200 round trips
         // for 100 documents): ordered, one batch per table
-        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project ("))).hasSize(1);
-        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project_revision ("))).hasSize(1);
+        assertThat(inserts(sent, "project")).hasSize(1);
+        assertThat(inserts(sent, "project_revision")).hasSize(1);
         // and the driver sends a batch as multi-row INSERTs rather than one execution per row
         try (Connection c = dataSource.getConnection()) {
             assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
@@ -84,7 +84,12 @@ class BulkImportTest {
 
         // the revision of the updated project comes before the new project in the session; written in one
         // transaction all the same, not rolled back and stored again one document at a time
-        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project ("))).hasSize(1);
-        assertThat(sent.stream().filter(sql -> sql.startsWith("insert into project_revision ("))).hasSize(1);
+        assertThat(inserts(sent, "project")).hasSize(1);
+        assertThat(inserts(sent, "project_revision")).hasSize(1);
+    }
+
+    /** The statements that inserted into {@code table} (as Hibernate prepared them: one per JDBC batch). */
+    private static List<String> inserts(List<String> sent, String table) {
+        return sent.stream().filter(sql -> sql.startsWith("insert into " + table + " (")).toList();
     }
 }
