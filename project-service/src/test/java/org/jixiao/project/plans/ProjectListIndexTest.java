@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The project list at 10,000 projects (200 departments, three budget years): every filter and every sort the
- * API offers is read through an index. The test records the SQL each request made Hibernate send and explains
+ * API offers is read through an index. The test records the SQL each list request sends and explains
  * it with the request's values; a plan that reads all of {@code project} (a sequential scan, or a whole index
  * read without a condition or a LIMIT) fails it.
  *
