@@ -1,7 +1,6 @@
 package org.jixiao.project.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.common.repository.DeltaCounters;
 import org.jixiao.common.repository.DirectReads;
@@ -34,28 +33,17 @@ public class ProjectCounts implements DeltaCounters.Table {
      * through Hibernate's native query this sum of a few hundred counter rows cost a tenth of a list's CPU.
      */
     public long count(Integer budgetYear, String departmentCode, ProjectStatus status) {
-        List<String> where = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
+        SqlConditions where = new SqlConditions();
         if (budgetYear != null) {
-            where.add("budget_year = ?");
-            values.add(budgetYear);
+            where.add("budget_year = ?", budgetYear);
         }
         if (departmentCode != null) {
-            where.add("department_code = ?");
-            values.add(departmentCode);
+            where.add("department_code = ?", departmentCode);
         }
         if (status != null) {
-            where.add("status = ?");
-            values.add(status.name());
+            where.add("status = ?", status.name());
         }
-        return direct.query("select coalesce(sum(n), 0) from project_count"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)), s -> {
-                    for (int i = 0; i < values.size(); i++) {
-                        s.setObject(i + 1, values.get(i));
-                    }
-                }, rows -> {
-                    rows.next();
-                    return rows.getLong(1);
-                });
+        return direct.query("select coalesce(sum(n), 0) from project_count" + where.sql(), where::bind,
+                SqlConditions::firstLong);
     }
 }
