@@ -75,10 +75,16 @@ public final class Bench {
         int scale = Integer.getInteger("bench.scale", 0);
         // -Dbench.load.year measures the data of an earlier -Dbench.scale run again (e.g. after a change) without making it anew
         int loadYear = Integer.getInteger("bench.load.year", 2025);
-        if (scale > 0) {
+        // -Dbench.scale.resume=decide: only the decisions, for a scale run stopped once its cases had opened
+        boolean decideOnly = "decide".equals(System.getProperty("bench.scale.resume"));
+        if (scale > 0 || decideOnly) {
             Scale data = new Scale(PROJECT, APPROVAL, scale, Integer.getInteger("bench.scale.year", 2060),
                     Integer.getInteger("bench.scale.threads", 8));
-            bench.scaleProject = data.populate().get(0);
+            if (decideOnly) {
+                data.decideOpenCases();
+            } else {
+                bench.scaleProject = data.populate().get(0);
+            }
             loadYear = data.firstYear();
             Scale.databaseSizes(System.getProperty("bench.pg", "127.0.0.1:5432"), System.getProperty("bench.pg.user", "postgres"),
                     System.getProperty("bench.pg.password", "postgres"));

@@ -89,7 +89,30 @@ final class Scale {
             }
         }
         parallel("submitted", submitted, p -> post(project + "/api/v1/projects/" + p[0] + "/submit", token(p[1]), ""));
-        List<String> cases = awaitCases(submitted.size());
+        awaitCases(submitted.size());
+        decide(openCases());
+        System.out.printf("scale     data ready in %.0f s%n", seconds(t0));
+        List<String> firstYearIds = new ArrayList<>();
+        for (String[] p : projects) {
+            firstYearIds.add(p[0]);
+            if (firstYearIds.size() == count / 3) {
+                break;
+            }
+        }
+        return firstYearIds;
+    }
+
+    /**
+     * The decisions alone, for a run stopped after its submissions had opened their cases (the cases open
+     * at 25–40/s through the pipeline, so a run can be parted there): decides the open cases of the three years.
+     */
+    void decideOpenCases() throws Exception {
+        long t0 = System.nanoTime();
+        decide(openCases());
+        System.out.printf("scale     decisions done in %.0f s%n", seconds(t0));
+    }
+
+    private void decide(List<String> cases) throws Exception {
         List<String[]> decisions = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             decisions.add(new String[] {cases.get(i), Integer.toString(i % 10)});
@@ -105,15 +128,6 @@ final class Scale {
             }
             return 200; // left open: the reviewers' queue
         });
-        System.out.printf("scale     data ready in %.0f s%n", seconds(t0));
-        List<String> firstYearIds = new ArrayList<>();
-        for (String[] p : projects) {
-            firstYearIds.add(p[0]);
-            if (firstYearIds.size() == count / 3) {
-                break;
-            }
-        }
-        return firstYearIds;
     }
 
     /** Size of each service's database, from pg_database_size. */
@@ -172,7 +186,7 @@ final class Scale {
         return ids;
     }
 
-    private List<String> awaitCases(int expected) throws Exception {
+    private void awaitCases(int expected) throws Exception {
         long t0 = System.nanoTime();
         while (true) {
             int open = 0;
@@ -188,7 +202,10 @@ final class Scale {
             System.out.printf("scale     %,d of %,d cases opened%n", open, expected);
             Thread.sleep(5000);
         }
-        List<String> ids = new ArrayList<>(expected);
+    }
+
+    private List<String> openCases() throws Exception {
+        List<String> ids = new ArrayList<>();
         for (int year = firstYear; year < firstYear + 3; year++) {
             for (int page = 0;; page++) {
                 JsonNode items = JSON.readTree(get(approval + "/api/v1/cases?budgetYear=" + year + "&status=OPEN&sort=openedAt&size=500&page="
