@@ -17,10 +17,15 @@ stop() {
 for s in project-service indicator-service approval-service reporting-service; do
   for cds in 0 1 1; do
     stop "$s"
-    if [ "$cds" = 0 ]; then what="no class data sharing"
-    elif [ -f "$run/cds/$s.jsa" ] && [ "$run/cds/$s.jsa" -nt "$s/target/quarkus-app/quarkus-run.jar" ]; then what="archive mapped"
-    else what="recording the archive"; fi
     JIXIAO_CDS=$cds "$root/deploy/local/up.sh" >/dev/null
+    # what the started JVM was told, and whether it took the archive (it says so in its log when it did not)
+    args=$(tr '\0' ' ' < "/proc/$(cat "$run/$s.pid")/cmdline")
+    case "$args" in
+      *SharedArchiveFile=*) what="archive mapped"
+        grep -q 'Unable to use shared archive' "$run/logs/$s.log" && what="archive refused" ;;
+      *ArchiveClassesAtExit=*) what="recording the archive" ;;
+      *) what="no class data sharing" ;;
+    esac
     started=$(grep -o 'started in [0-9.]*s' "$run/logs/$s.log" | tail -1)
     rss=$(awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$(cat "$run/$s.pid")/status")
     printf 'startup alone  %-18s %-22s %s, RSS %s\n' "$s" "$what" "$started" "$rss"

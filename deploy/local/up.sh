@@ -111,14 +111,19 @@ fi
 
 # Class data sharing (JDK 17 dynamic AppCDS): the first run of a build records the classes the service loaded into
 # an archive when it stops (down.sh); later runs of the same build map them instead of loading and verifying them
-# again. The JVM checks the archive against the jars and ignores it, with a warning, when they changed.
+# again. The JVM checks the archive against the jars and ignores it, with a warning, when they changed. An archive
+# is used only with the jars it was recorded for (name, size and time of each, kept beside it from the start of the
+# recording run): judged by its age alone, an archive recorded by a service whose jars were rebuilt while it ran
+# was newer than them, so it was never recorded again and never loaded ("Unable to use shared archive").
 # JIXIAO_CDS=0 turns it off.
+cds_jars() { find "$1/target/quarkus-app" -name '*.jar' -printf '%P %s %T@\n' | sort | sha1sum | cut -c1-40; }
 cds_opts() { # service, instance
   [ "${JIXIAO_CDS:-1}" = 1 ] || return 0
-  local jar="$1/target/quarkus-app/quarkus-run.jar" jsa="$run/cds/$1.jsa"
+  local jsa="$run/cds/$1.jsa" jars
+  jars=$(cds_jars "$1")
   mkdir -p "$run/cds"
-  if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then echo "-XX:SharedArchiveFile=$jsa"
-  elif [ "$2" = 1 ]; then rm -f "$jsa"; echo "-XX:ArchiveClassesAtExit=$jsa"; fi
+  if [ -f "$jsa" ] && [ "$(cat "$jsa.jars" 2>/dev/null)" = "$jars" ]; then echo "-XX:SharedArchiveFile=$jsa"
+  elif [ "$2" = 1 ]; then rm -f "$jsa"; echo "$jars" > "$jsa.jars"; echo "-XX:ArchiveClassesAtExit=$jsa"; fi
 }
 
 # 4. the services: instance i of a service listens on its port + 100 (i-1), management on API port + 1100;
