@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jixiao.common.events.EventEnvelope;
+import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.events.EventTypes;
 import org.jixiao.common.events.ProjectReturned;
 import org.jixiao.common.events.Topics;
@@ -28,6 +30,8 @@ import org.jixiao.common.test.DevTokens;
 import org.jixiao.common.test.JixiaoTestResource;
 import org.jixiao.common.test.KafkaProbe;
 import org.jixiao.common.test.RecordedSql;
+import org.jixiao.project.domain.ProjectFilter;
+import org.jixiao.project.repository.ProjectRepository;
 import org.jixiao.project.rest.ProjectRenderings;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,8 @@ class ProjectReadPathTest {
     EntityManager em;
     @Inject
     org.jixiao.common.repository.DirectReads direct;
+    @Inject
+    ProjectRepository projects;
 
     static List<String> projectStatementsOf(Runnable read) {
         return RecordedSql.during(read).stream().filter(sql -> PROJECT_TABLES.matcher(sql).find()).toList();
@@ -262,5 +268,40 @@ class ProjectReadPathTest {
         }
         assertThat(given().auth().oauth2(EDU).get(list + "&size=3&page=1").then().statusCode(200)
                 .extract().jsonPath().getList("items.id")).isEqualTo(all.subList(3, Math.min(6, all.size())));
+    }
+
+    @Test
+    void shouldPlanEveryNameSearchForItsOwnTermButKeepTheDepartmentListsPlan() {
+        // a year of its own with a match for each, so that both run their page and not only their count
+        int year = 2072;
+        com.fasterxml.jackson.databind.node.ObjectNode school = ProjectApiTest.draftDocument("JC-CQ-2025-004");
+        school.put("budgetYear", year).put("name", "城区学校保安服务");
+        ProjectApiTest.create(EDU, school);
+        PageRequest first = new PageRequest(0, 20);
+        SortOrder recent = new SortOrder("updatedAt", true);
+        ProjectFilter named = new ProjectFilter(year, null, null, "学校", null, null);
+        ProjectFilter department = new ProjectFilter(year, "034", null, null, null, null);
+
+        // One transaction holds one connection throughout; the driver prepares a statement on the server after
+        // its fifth execution there, and only a prepared statement can be given a generic plan.
+        List<String> prepared = QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < 12; i++) {
+                assertThat(projects.search(named, recent, first).total()).isOne();
+                assertThat(projects.search(department, recent, first).total()).isOne();
+            }
+            return direct.query("select statement from pg_prepared_statements where statement like '% from project %'",
+                    s -> { }, rows -> {
+                        List<String> statements = new java.util.ArrayList<>();
+                        while (rows.next()) {
+                            statements.add(rows.getString(1));
+                        }
+                        return statements;
+                    });
+        });
+
+        assertThat(prepared).as("the department list, a statement with the same best plan for every value, is kept")
+                .anyMatch(sql -> sql.contains("department_code=$1") && sql.contains("order by updated_at desc"));
+        assertThat(prepared).as("neither the search's page nor its count may get one plan for every term")
+                .noneMatch(sql -> sql.contains("project_term_grams"));
     }
 }

@@ -157,6 +157,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             where.add("funding<=?", f.fundingMax());
         }
 
+        // A term or a funding bound decides which plan is right (a common term walks the sort index, a rare one
+        // looks its grams up): such a statement is planned for its values each time. A department alone does not:
+        // one index serves every department, so its plan is kept.
+        boolean planForValues = named || f.fundingMin() != null || f.fundingMax() != null;
         long total;
         if (named && yearAt >= 0) {
             // The count of a name within a year looks the year's grams up instead (V11): one index lookup finds
@@ -167,7 +171,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             SqlConditions counted = where.with(gramsAt, "project_year_grams(budget_year, name_grams) @> project_year_grams("
                     + f.budgetYear().intValue() + ", project_term_grams(?))").without(yearAt);
             total = count(counted);
-        } else if (named || f.fundingMin() != null || f.fundingMax() != null) {
+        } else if (planForValues) {
             total = count(where);
         } else {
             // a year's count would read tens of thousands of rows per request; the counters answer it exactly
@@ -180,12 +184,16 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         String sql = "select " + SUMMARY_COLUMNS + " from project" + where.sql() + " order by "
                 + SORT_COLUMNS.get(order.field()) + direction + ", id offset " + page.offset() + " rows fetch first "
                 + page.size() + " rows only";
-        List<ProjectSummary> rows = direct.query(sql, where::bind, ProjectRepository::summaries);
+        List<ProjectSummary> rows = planForValues
+                ? direct.queryPlannedForItsValues(sql, where::bind, ProjectRepository::summaries)
+                : direct.query(sql, where::bind, ProjectRepository::summaries);
         return Page.of(rows, page, total);
     }
 
+    /** Only ever a count of a term or funding bound, so planned for its values. */
     private long count(SqlConditions where) {
-        return direct.query("select count(*) from project" + where.sql(), where::bind, SqlConditions::firstLong);
+        return direct.queryPlannedForItsValues("select count(*) from project" + where.sql(), where::bind,
+                SqlConditions::firstLong);
     }
 
     private static List<ProjectSummary> summaries(ResultSet rows) throws SQLException {
