@@ -169,7 +169,7 @@ public final class QueryPlans {
         return explain(c, sql, values, false);
     }
 
-    /** As {@link #explain}; {@code analyze}: runs the statement too, so the plan tells the rows each node returned. */
+    /** As {@link #explain}; {@code analyze}: runs the statement too, so the plan tells the rows and pages each node read. */
     public static Plan explain(Connection c, String sql, Map<String, ?> values, boolean analyze) throws SQLException {
         StringBuilder prepared = new StringBuilder();
         List<String> arguments = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class QueryPlans {
             s.execute("deallocate all");
             s.execute("prepare explained as " + prepared);
             String execute = arguments.isEmpty() ? "execute explained" : "execute explained(" + String.join(", ", arguments) + ")";
-            try (ResultSet rs = s.executeQuery((analyze ? "explain (analyze, format json) " : "explain (format json) ") + execute)) {
+            try (ResultSet rs = s.executeQuery((analyze ? "explain (analyze, buffers, format json) " : "explain (format json) ") + execute)) {
                 rs.next();
                 return new Plan(sql, JSON.readTree(rs.getString(1)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

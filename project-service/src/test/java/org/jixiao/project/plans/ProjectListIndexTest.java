@@ -214,6 +214,54 @@ class ProjectListIndexTest {
         assertThat(findings).as("name searches not served by the gram index").isEmpty();
     }
 
+    @Test
+    void shouldReadAFewPagesOfTheGramIndexesUnmergedEntriesNotMegabytes() throws Exception {
+        seed();
+        // New names wait in each GIN index's pending list until it is merged (by an insert that finds it over
+        // gin_pending_list_limit, or by VACUUM), and every search reads all of it: 2,000 names' grams are about
+        // 230 pages of each list at the default limit of 4 MB.
+        int year = 2064;
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                // an autovacuum worker's ANALYZE of the new rows would merge the list before the count reads it
+                s.execute("alter table project set (autovacuum_enabled = false)");
+                s.executeUpdate("""
+                        insert into project (id, budget_year, name, department_code, department_name, budget_unit_code,
+                            budget_unit_name, attribute, implementing_unit, status, revision, version, created_by,
+                            created_at, updated_by, updated_at)
+                        select gen_random_uuid(), %d, '公路养护工程' || i || '标段（乡镇道路）', '701', '部门701', '701001',
+                            '单位', '经常性项目', '实施单位', 'DRAFT', 1, 1, 'dept-701', now(), 'dept-701', now()
+                        from generate_series(1, 2000) i
+                        """.formatted(year));
+            }
+            try {
+                String count = RecordedSql.during(() -> given().auth().oauth2(ADMIN)
+                                .get("/api/v1/projects?size=20&budgetYear=" + year + "&nameContains=养护").then().statusCode(200))
+                        .stream().filter(sql -> sql.startsWith("select count(") && sql.contains(" from project "))
+                        .findFirst().orElseThrow();
+                QueryPlans.Plan plan = QueryPlans.explain(c, count, search("养护"), true);
+                List<Double> pages = bitmapPages(plan.json(), GRAM_INDEXES, new ArrayList<>());
+                assertThat(pages).as("pages of the gram index read by the count:%n%s", plan).isNotEmpty()
+                        .allSatisfy(read -> assertThat(read).isLessThanOrEqualTo(48.0));
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("delete from project where budget_year = " + year);
+                    s.execute("alter table project reset (autovacuum_enabled)");
+                }
+            }
+        }
+    }
+
+    /** The pages each Bitmap Index Scan of one of {@code indexes} read, from the buffer cache or not. */
+    static List<Double> bitmapPages(JsonNode node, Set<String> indexes, List<Double> found) {
+        if (node.isObject() && node.path("Node Type").asText().equals("Bitmap Index Scan")
+                && indexes.contains(node.path("Index Name").asText())) {
+            found.add(node.path("Shared Hit Blocks").asDouble() + node.path("Shared Read Blocks").asDouble());
+        }
+        node.elements().forEachRemaining(n -> bitmapPages(n, indexes, found));
+        return found;
+    }
+
     /** The name grams of every year (V9) and those prefixed with the year (V11). */
     static final Set<String> GRAM_INDEXES = Set.of("project_name_grams", "project_year_name_grams");
 
