@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,32 @@ public final class QueryPlans {
                 }
             }
             node.elements().forEachRemaining(n -> share(n, rows, largest));
+        }
+
+        /** The nodes of this plan that {@code test} accepts, outermost first. */
+        public List<JsonNode> nodes(Predicate<JsonNode> test) {
+            List<JsonNode> found = new ArrayList<>();
+            walk(json, test, found);
+            return found;
+        }
+
+        private static void walk(JsonNode node, Predicate<JsonNode> test, List<JsonNode> found) {
+            if (node.isObject() && node.has("Node Type") && test.test(node)) {
+                found.add(node);
+            }
+            node.elements().forEachRemaining(n -> walk(n, test, found));
+        }
+
+        /**
+         * The rows the scans of {@code table} fetched in an analyzed plan: those they returned and those a filter or
+         * a recheck removed, over all their loops.
+         */
+        public double rowsRead(String table) {
+            return nodes(n -> n.path("Relation Name").asText().equals(table)).stream()
+                    .mapToDouble(n -> (n.path("Actual Rows").asDouble() + n.path("Rows Removed by Filter").asDouble()
+                            + n.path("Rows Removed by Index Recheck").asDouble())
+                            * Math.max(1, n.path("Actual Loops").asDouble()))
+                    .sum();
         }
 
         @Override

@@ -148,7 +148,7 @@ class ProjectListIndexTest {
                         .stream().filter(sql -> sql.contains(" from project ") && sql.contains(" order by ")).findFirst()
                         .orElseThrow();
                 QueryPlans.Plan plan = QueryPlans.explain(c, page, Map.of("budget_year", 2062), true);
-                double read = rowsRead(plan.json(), 0);
+                double read = plan.rowsRead("project");
                 // the page, the first row of the next group of equal keys (the incremental sort of the tiebreaker
                 // id), and some slack; a walk that keeps one row in three reads 60
                 if (read > 30) {
@@ -157,18 +157,6 @@ class ProjectListIndexTest {
             }
         }
         assertThat(findings).as("pages of a year that read other years' rows").isEmpty();
-    }
-
-    /** The rows the scans of project fetched, the kept and those a filter removed. */
-    static double rowsRead(JsonNode node, double sum) {
-        if (node.isObject() && node.path("Relation Name").asText().equals("project")) {
-            sum += (node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble())
-                    * Math.max(1, node.path("Actual Loops").asDouble());
-        }
-        for (JsonNode child : (Iterable<JsonNode>) node::elements) {
-            sum = rowsRead(child, sum);
-        }
-        return sum;
     }
 
     /**
@@ -201,7 +189,7 @@ class ProjectListIndexTest {
                         // about a twentieth of the projects: reading them through the index is the point
                         assertThat(containing).as("names containing %s", term).isBetween(100L, PROJECTS / 10L);
                     }
-                    List<Double> read = bitmapRows(plan.json(), GRAM_INDEXES, new ArrayList<>());
+                    List<Double> read = gramIndexScans(plan).stream().map(n -> n.path("Actual Rows").asDouble()).toList();
                     if (read.isEmpty()) {
                         findings.add(query + " does not read a gram index:\n" + plan);
                     } else if (read.get(0) > containing * 1.5) {
@@ -240,7 +228,8 @@ class ProjectListIndexTest {
                         .stream().filter(sql -> sql.startsWith("select count(") && sql.contains(" from project "))
                         .findFirst().orElseThrow();
                 QueryPlans.Plan plan = QueryPlans.explain(c, count, search("养护"), true);
-                List<Double> pages = bitmapPages(plan.json(), GRAM_INDEXES, new ArrayList<>());
+                List<Double> pages = gramIndexScans(plan).stream()
+                        .map(n -> n.path("Shared Hit Blocks").asDouble() + n.path("Shared Read Blocks").asDouble()).toList();
                 assertThat(pages).as("pages of the gram index read by the count:%n%s", plan).isNotEmpty()
                         .allSatisfy(read -> assertThat(read).isLessThanOrEqualTo(48.0));
             } finally {
@@ -252,27 +241,13 @@ class ProjectListIndexTest {
         }
     }
 
-    /** The pages each Bitmap Index Scan of one of {@code indexes} read, from the buffer cache or not. */
-    static List<Double> bitmapPages(JsonNode node, Set<String> indexes, List<Double> found) {
-        if (node.isObject() && node.path("Node Type").asText().equals("Bitmap Index Scan")
-                && indexes.contains(node.path("Index Name").asText())) {
-            found.add(node.path("Shared Hit Blocks").asDouble() + node.path("Shared Read Blocks").asDouble());
-        }
-        node.elements().forEachRemaining(n -> bitmapPages(n, indexes, found));
-        return found;
-    }
-
     /** The name grams of every year (V9) and those prefixed with the year (V11). */
     static final Set<String> GRAM_INDEXES = Set.of("project_name_grams", "project_year_name_grams");
 
-    /** The rows each Bitmap Index Scan of one of {@code indexes} returned. */
-    static List<Double> bitmapRows(JsonNode node, Set<String> indexes, List<Double> found) {
-        if (node.isObject() && node.path("Node Type").asText().equals("Bitmap Index Scan")
-                && indexes.contains(node.path("Index Name").asText())) {
-            found.add(node.path("Actual Rows").asDouble());
-        }
-        node.elements().forEachRemaining(n -> bitmapRows(n, indexes, found));
-        return found;
+    /** The Bitmap Index Scans of the gram indexes in a plan. */
+    static List<JsonNode> gramIndexScans(QueryPlans.Plan plan) {
+        return plan.nodes(n -> n.path("Node Type").asText().equals("Bitmap Index Scan")
+                && GRAM_INDEXES.contains(n.path("Index Name").asText()));
     }
 
     /** The projects whose name contains {@code term}, of {@code budgetYear} unless it is null. */

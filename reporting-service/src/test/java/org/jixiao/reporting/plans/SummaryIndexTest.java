@@ -54,9 +54,9 @@ class SummaryIndexTest {
                 assertThat(rows[0]).as("rows of the summary").isEqualTo(department ? approved(c, DEPARTMENT) : approved(c, null));
 
                 QueryPlans.Plan plan = QueryPlans.explain(c, sql, Map.of("budget_year", YEAR, "department_code", DEPARTMENT), true);
-                List<String> sorts = nodes(plan.json(), "Sort", new ArrayList<>());
+                List<JsonNode> sorts = plan.nodes(n -> n.path("Node Type").asText().equals("Sort"));
                 List<String> full = plan.fullScans(Set.of("report_project"));
-                if (!sorts.isEmpty() || !full.isEmpty() || read(plan.json()) > rows[0] * 1.2 + 5) {
+                if (!sorts.isEmpty() || !full.isEmpty() || plan.rowsRead("report_project") > rows[0] * 1.2 + 5) {
                     findings.add((department ? "a department's" : "the year's") + " summary sorts, scans or reads rows"
                             + " beyond its own:\n" + plan);
                 }
@@ -71,28 +71,6 @@ class SummaryIndexTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** The node types of a plan that are {@code type}. */
-    static List<String> nodes(JsonNode node, String type, List<String> found) {
-        if (node.isObject() && node.path("Node Type").asText().equals(type)) {
-            found.add(type);
-        }
-        node.elements().forEachRemaining(n -> nodes(n, type, found));
-        return found;
-    }
-
-    /** The rows the scans of report_project returned, before any filter above them. */
-    static double read(JsonNode node) {
-        double sum = 0;
-        if (node.isObject() && node.path("Relation Name").asText().equals("report_project")) {
-            sum += node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble()
-                    + node.path("Rows Removed by Index Recheck").asDouble();
-        }
-        for (JsonNode child : (Iterable<JsonNode>) node::elements) {
-            sum += read(child);
-        }
-        return sum;
     }
 
     /** 10,000 projects of 2061–2063, departments 700–899, 80% approved, straight into the read model. */
