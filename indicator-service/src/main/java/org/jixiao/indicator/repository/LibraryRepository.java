@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
+import org.jixiao.common.repository.LikePatterns;
 import org.jixiao.common.repository.Paging;
 import org.jixiao.indicator.domain.library.HistoryEntry;
 import org.jixiao.indicator.domain.library.LibraryFilter;
@@ -28,9 +29,8 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
         if (filter.text() != null && !filter.text().isBlank()) {
-            // the backslash escapes % and _ below; without ESCAPE Hibernate sends "escape ''" and they stay wildcards
             where.add("(name like :text escape '\\' or description like :text escape '\\')");
-            p.and("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            p.and("text", LikePatterns.containing(filter.text()));
         }
         if (filter.level1() != null) {
             where.add("level1 = :level1");
@@ -68,15 +68,24 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
         return query.setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList();
     }
 
-    /** What a department had approved for indicators named like {@code name}, before {@code beforeYear}. */
+    /**
+     * What a department had approved for indicators named like {@code name}, before {@code beforeYear}: the 50
+     * newest. Each matching indicator gives at most its own 50 newest, read in order from
+     * library_history_department_newest, and the newest of those are kept. Joined the other way round, a name
+     * that many indicators share (率) made PostgreSQL read all of a busy department's history, in parallel over
+     * the whole table: 165–190 ms at 1.1 million entries, now 2–4 ms (issue 15).
+     */
     public List<PastTarget> approvedBefore(String department, String name, int beforeYear) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("select i.id, i.name, i.level1, i.level2, h.budget_year,"
-                + " h.target, h.project_name from library_history h join library_indicator i on i.id = h.indicator_id"
-                + " where h.department_code = :d and h.budget_year < :y and i.name like :n"
-                + " order by h.budget_year desc, h.approved_at desc limit 50")
+        List<Object[]> rows = getEntityManager().createNativeQuery("select i.id, i.name, i.level1, i.level2,"
+                + " h.budget_year, h.target, h.project_name from library_indicator i cross join lateral"
+                + " (select h.budget_year, h.approved_at, h.id, h.target, h.project_name from library_history h"
+                + " where h.indicator_id = i.id and h.department_code = :d and h.budget_year < :y"
+                + " order by h.budget_year desc, h.approved_at desc, h.id limit 50) h"
+                + " where i.name like :n escape '\\'"
+                + " order by h.budget_year desc, h.approved_at desc, h.id limit 50")
                 .setParameter("d", department).setParameter("y", beforeYear)
-                .setParameter("n", "%" + name.replace("%", "\\%").replace("_", "\\_") + "%").getResultList();
+                .setParameter("n", LikePatterns.containing(name)).getResultList();
         return rows.stream().map(r -> new PastTarget((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue(), (String) r[5], (String) r[6])).toList();
     }

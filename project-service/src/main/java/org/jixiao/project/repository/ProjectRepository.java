@@ -17,6 +17,7 @@ import org.jixiao.common.query.Page;
 import org.jixiao.common.query.PageRequest;
 import org.jixiao.common.query.SortOrder;
 import org.jixiao.common.repository.DirectReads;
+import org.jixiao.common.repository.LikePatterns;
 import org.jixiao.project.domain.Project;
 import org.jixiao.project.domain.ProjectFilter;
 import org.jixiao.project.domain.ProjectHead;
@@ -146,8 +147,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             // conditions as independent and expect a tiny share of the rows that match both, choosing its plan
             // for a rare term where the term is common.
             if (term.codePointCount(0, term.length()) > 2) {
-                where.add("name like ? escape '\\'",
-                        "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                where.add("name like ? escape '\\'", LikePatterns.containing(term));
             }
         }
         if (f.fundingMin() != null) {
