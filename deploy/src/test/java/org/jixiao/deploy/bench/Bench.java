@@ -35,10 +35,12 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROJECT = "http://127.0.0.1:8081";
+    private static final String INDICATOR = "http://127.0.0.1:8082";
     private static final String APPROVAL = "http://127.0.0.1:8083";
     private static final String REPORTING = "http://127.0.0.1:8084";
     /** Health and metrics: the management interface of the local profile. */
     private static final String PROJECT_MANAGEMENT = "http://127.0.0.1:9181";
+    private static final String INDICATOR_MANAGEMENT = "http://127.0.0.1:9182";
     private static final String APPROVAL_MANAGEMENT = "http://127.0.0.1:9183";
     private static final String REPORTING_MANAGEMENT = "http://127.0.0.1:9184";
 
@@ -301,6 +303,13 @@ public final class Bench {
                 PROJECT + "/api/v1/projects?budgetYear=" + budgetYear + "&status=APPROVED&sort=-funding&size=20", reviewer)
                 .print(singleProjectLive);
         single.get("search by name (nameContains=学校), sequential", search, reviewer).print(singleProjectLive);
+
+        // 历史标准 as a department's declaration form asks for it: what it had approved for indicators named like 率
+        // (a fifth of the library's names) in the years before this one
+        Load.Result indicatorLive = load.get("indicator-service /q/health/live", INDICATOR_MANAGEMENT + "/q/health/live", null);
+        indicatorLive.print(null);
+        load.get("library suggestions for 率 (department)", INDICATOR + "/api/v1/library/suggestions?name=%E7%8E%87&budgetYear="
+                + (budgetYear + 1), owner).print(indicatorLive);
 
         Load.Result approvalLive = load.get("approval-service /q/health/live", APPROVAL_MANAGEMENT + "/q/health/live", null);
         approvalLive.print(null);
