@@ -115,6 +115,28 @@ class LibraryTest {
     }
 
     @Test
+    void shouldMatchALibraryDepartmentWholeNotAsPartOfAnotherCode() {
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"专项督查次数" + marker + "\",\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                        + "\"scope\":\"SPECIFIC\",\"departments\":[\"903\",\"415\"]}")
+                .post("/api/v1/library").then().statusCode(201).extract().path("id");
+        try {
+            for (String department : List.of("903", "415")) {
+                given().auth().oauth2(REVIEWER).queryParam("q", marker).queryParam("department", department)
+                        .get("/api/v1/library").then().statusCode(200).body("total", equalTo(1));
+            }
+            for (String department : List.of("03", "90", "3,4", "%")) {
+                given().auth().oauth2(REVIEWER).queryParam("q", marker).queryParam("department", department)
+                        .get("/api/v1/library").then().statusCode(200).body("total", equalTo(0));
+            }
+        } finally {
+            // the seed's test counts the whole library
+            given().auth().oauth2(DevTokens.admin()).delete("/api/v1/library/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
     void shouldLetOnlyAdminsCurateTheLibrary() {
         String body = "{\"name\":\"培训人次\",\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"unit\":\"人次\","
                 + "\"valueKind\":\"QUANTITATIVE\",\"valueBasis\":\"历史标准\",\"scope\":\"COMMON\"}";

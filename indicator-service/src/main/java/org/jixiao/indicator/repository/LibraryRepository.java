@@ -41,8 +41,9 @@ public class LibraryRepository implements PanacheRepositoryBase<LibraryIndicator
             p.and("level2", filter.level2());
         }
         if (filter.department() != null) {
-            where.add("(departments like :dept or scope = 'COMMON')");
-            p.and("dept", "%" + filter.department() + "%");
+            // departments is a comma-separated list: a code matches a whole element (03 is not part of 903)
+            where.add("(concat(',', departments, ',') like :dept escape '\\' or scope = 'COMMON')");
+            p.and("dept", LikePatterns.containing("," + filter.department() + ","));
         }
         return Paging.page(find(String.join(" and ", where), Sort.by("level1").and("level2").and("name"), p), request);
     }
