@@ -67,12 +67,14 @@ public class ReportQueries {
 
     /**
      * The projects the statistics count: of the year (and department, status), each with the revision it counts
-     * with (the approved one, else the latest) and that revision's document; without the document it does not count.
+     * with (the approved one, else the latest) and that revision's figures, taken from its document when it was
+     * written (V8); without the document it does not count.
      */
     private static String counted(String departmentCode, ReportStatus status) {
         return "(select p.project_id, p.status, p.latest_revision, p.approved_at, p.approved_submitted_at,"
-                + " coalesce(p.approved_revision, p.latest_revision) as revision, r.document from report_project p"
-                + " join report_revision r on r.project_id = p.project_id and r.revision = coalesce(p.approved_revision, p.latest_revision)"
+                + " coalesce(p.approved_revision, p.latest_revision) as revision, r.department_code, r.department_name,"
+                + " r.funding from report_project p join report_revision_figures r"
+                + " on r.project_id = p.project_id and r.revision = coalesce(p.approved_revision, p.latest_revision)"
                 + " where p.budget_year = :y" + (departmentCode == null ? "" : " and p.department_code = :d")
                 + (status == null ? "" : " and p.status = :s") + ") c";
     }
@@ -84,20 +86,18 @@ public class ReportQueries {
      */
     @SuppressWarnings("unchecked")
     public List<Object[]> fundingByDepartmentAndStatus(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select grouping(d.\"departmentCode\"), d.\"departmentCode\", c.status,"
-                + " (array_agg(d.\"departmentName\" order by c.project_id))[1], count(*), sum(coalesce(cast(d.funding as numeric), 0))"
+        return bind(em.createNativeQuery("select grouping(c.department_code), c.department_code, c.status,"
+                + " (array_agg(c.department_name order by c.project_id))[1], count(*), sum(coalesce(c.funding, 0))"
                 + " from " + counted(departmentCode, status)
-                + " cross join lateral json_to_record(cast(c.document as json)) as d(\"departmentCode\" text, \"departmentName\" text, funding text)"
-                + " group by grouping sets ((d.\"departmentCode\"), (c.status))"), budgetYear, departmentCode, status).getResultList();
+                + " group by grouping sets ((c.department_code), (c.status))"), budgetYear, departmentCode, status).getResultList();
     }
 
     /** Per 一级/二级 of the documents' rows: [level1, level2, projects with such a row, rows]; a missing level reads "null". */
     @SuppressWarnings("unchecked")
     public List<Object[]> indicatorsByLevel(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select coalesce(i.level1, 'null'), coalesce(i.level2, 'null'), count(distinct c.project_id), count(*)"
-                + " from " + counted(departmentCode, status)
-                + " cross join lateral json_to_record(cast(c.document as json)) as d(indicators json)"
-                + " cross join lateral json_to_recordset(d.indicators) as i(level1 text, level2 text)"
+        return bind(em.createNativeQuery("select coalesce(l.level1, 'null'), coalesce(l.level2, 'null'), count(distinct c.project_id),"
+                + " sum(l.rows) from " + counted(departmentCode, status)
+                + " join report_revision_level l on l.project_id = c.project_id and l.revision = c.revision"
                 + " group by 1, 2"), budgetYear, departmentCode, status).getResultList();
     }
 
@@ -124,15 +124,9 @@ public class ReportQueries {
     /** Findings of each counted project's latest revision: [code, severity, count]; a missing value reads "", a JSON null "null". */
     @SuppressWarnings("unchecked")
     public List<Object[]> findings(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select " + text("code") + ", " + text("severity") + ", count(*) from "
-                + counted(departmentCode, status)
-                + " join report_findings f on f.project_id = c.project_id and f.revision = c.latest_revision"
-                + " cross join lateral json_array_elements(cast(f.findings as json)) e group by 1, 2"),
-                budgetYear, departmentCode, status).getResultList();
-    }
-
-    private static String text(String field) {
-        return "coalesce(e->>'" + field + "', case when json_typeof(e->'" + field + "') = 'null' then 'null' else '' end)";
+        return bind(em.createNativeQuery("select f.code, f.severity, sum(f.n) from " + counted(departmentCode, status)
+                + " join report_finding_count f on f.project_id = c.project_id and f.revision = c.latest_revision"
+                + " group by 1, 2"), budgetYear, departmentCode, status).getResultList();
     }
 
     private static Query bind(Query q, int budgetYear, String departmentCode, ReportStatus status) {
