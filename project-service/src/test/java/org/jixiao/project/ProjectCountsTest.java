@@ -42,12 +42,14 @@ import org.jixiao.common.test.RecordedSql;
 import org.jixiao.common.test.SeedShapedDocuments;
 import org.jixiao.common.test.TestInfrastructure;
 import org.jixiao.project.repository.ProjectCounts;
+import org.jixiao.project.repository.ProjectNameCounts;
 import org.junit.jupiter.api.Test;
 
 /**
  * The list's {@code total} for a filter of year, department and status comes from project_count (kept by a
- * trigger) rather than from counting a year's projects, and stays exactly {@code count(*)} of the projects
- * through imports, the review cycle, deletes, rollbacks and compaction running beside concurrent writers.
+ * trigger) rather than from counting a year's projects, and a short term's search total from project_gram_count;
+ * both stay exactly {@code count(*)} of the projects through imports, the review cycle, renames, deletes,
+ * rollbacks and compaction running beside concurrent writers.
  */
 @QuarkusTest
 @QuarkusTestResource(value = JixiaoTestResource.class, initArgs = @ResourceArg(name = "database", value = "jixiao_project_test"))
@@ -61,6 +63,8 @@ class ProjectCountsTest {
     DeltaCounters counters;
     @Inject
     ProjectCounts projectCounts;
+    @Inject
+    ProjectNameCounts nameCounts;
 
     static Connection connect() throws SQLException {
         return TestInfrastructure.get().connectToCurrentDatabase();
@@ -90,6 +94,42 @@ class ProjectCountsTest {
             }
         }
         return wrong;
+    }
+
+    /** (year, gram) keys whose counter sum differs from the number of the year's names having that gram. */
+    static List<String> wrongNameCounters() throws SQLException {
+        List<String> wrong = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select coalesce(p.budget_year, k.budget_year), coalesce(p.gram, k.gram), coalesce(p.n, 0), coalesce(k.n, 0)
+                  from (select budget_year, g as gram, count(*) n from project, unnest(name_grams) g group by 1, 2) p
+                  full join (select budget_year, gram, sum(n) n from project_gram_count group by 1, 2) k
+                    using (budget_year, gram)
+                 where coalesce(p.n, 0) <> coalesce(k.n, 0)""")) {
+            while (r.next()) {
+                wrong.add(r.getInt(1) + "/" + r.getString(2) + ": " + r.getLong(3) + " names, counters say " + r.getLong(4));
+            }
+        }
+        return wrong;
+    }
+
+    /** The number of projects whose name contains {@code term}, by strpos rather than the search's own LIKE or grams. */
+    static long exactNameCount(Integer year, String term) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select count(*) from project where"
+                + " strpos(name, ?) > 0" + (year == null ? "" : " and budget_year = " + year))) {
+            s.setString(1, term);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    static int nameTotal(Integer year, String term) {
+        var request = given().auth().oauth2(ADMIN).queryParam("size", 1).queryParam("nameContains", term);
+        if (year != null) {
+            request.queryParam("budgetYear", year);
+        }
+        return request.get("/api/v1/projects").then().statusCode(200).extract().path("total");
     }
 
     static int total(String token, String query) {
@@ -127,6 +167,46 @@ class ProjectCountsTest {
         ProjectApiTest.create(EDU, doc);
         assertThat(total(ADMIN, "nameContains=" + marker)).isEqualTo(1);
         assertThat(total(ADMIN, "fundingMin=1&nameContains=" + marker)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerTheTotalOfAShortTermsSearchFromTheNameCountersExactly() throws Exception {
+        String prefix = "GRAM-" + UUID.randomUUID().toString().substring(0, 8);
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        new SeedShapedDocuments(prefix, 2046).writeNdjson(300, ndjson);
+        given().auth().oauth2(DevTokens.integration()).contentType("application/x-ndjson").body(ndjson.toByteArray())
+                .when().post("/api/v1/projects/import").then().statusCode(200);
+        assertThat(wrongNameCounters()).isEmpty();
+
+        // one and two characters (the counters' terms), a character of a name's numbering, LIKE's own characters
+        List<String> terms = List.of("学", "学校", "经费", "率", "（", "1）", "%", "_", "无此");
+        List<Integer> years = new ArrayList<>();
+        years.add(2046);
+        years.add(null);
+        List<long[]> answered = new ArrayList<>();
+        List<String> statements = RecordedSql.during(() -> {
+            for (Integer year : years) {
+                for (String term : terms) {
+                    answered.add(new long[] {nameTotal(year, term)});
+                }
+            }
+        });
+        int i = 0;
+        for (Integer year : years) {
+            for (String term : terms) {
+                assertThat(answered.get(i++)[0]).as("total of %s in %s", term, year).isEqualTo(exactNameCount(year, term));
+            }
+        }
+        assertThat(exactNameCount(2046, "学")).as("a term the year's names contain").isPositive();
+        assertThat(exactNameCount(2046, "（")).isEqualTo(300);
+        assertThat(statements).filteredOn(sql -> sql.startsWith("select count(") && sql.contains(" from project "))
+                .as("counts that read the projects").isEmpty();
+        assertThat(statements).filteredOn(sql -> sql.startsWith("select") && sql.contains(" from project_gram_count"))
+                .hasSize(terms.size() * years.size());
+
+        // a longer term, or a short one with another filter, is still counted from the projects, exactly
+        assertThat(nameTotal(2046, "学校（1")).isEqualTo(exactNameCount(2046, "学校（1"));
+        assertThat(total(ADMIN, "budgetYear=2046&status=DRAFT&nameContains=学")).isEqualTo(exactNameCount(2046, "学"));
     }
 
     @Test
@@ -171,16 +251,22 @@ class ProjectCountsTest {
                 // a transaction that rolls back leaves no delta behind
                 s.executeUpdate("update project set status = 'DRAFT' where budget_year = 2044");
                 s.executeUpdate("delete from project where budget_year = 2044 and external_ref like '" + prefix + "-1%'");
+                s.executeUpdate("update project set name = name || '改名' where budget_year = 2044 and external_ref like '" + prefix + "-3%'");
                 c.rollback();
                 assertThat(wrongCounters()).isEmpty();
+                assertThat(wrongNameCounters()).isEmpty();
                 assertThat(total(ADMIN, "budgetYear=2044&status=DRAFT")).isEqualTo(exactCount("budget_year = 2044 and status = 'DRAFT'"));
                 // a delete that commits counts down, moving a project to another year counts it there
                 s.executeUpdate("delete from project where budget_year = 2044 and external_ref like '" + prefix + "-1%'");
                 s.executeUpdate("update project set budget_year = 2045 where budget_year = 2044 and external_ref like '" + prefix + "-2%'");
+                // a rename counts the new name's grams and no longer the old one's
+                s.executeUpdate("update project set name = '改名' || name where budget_year = 2044 and external_ref like '" + prefix + "-3%'");
                 c.commit();
             }
         }
         assertThat(wrongCounters()).isEmpty();
+        assertThat(wrongNameCounters()).isEmpty();
+        assertThat(nameTotal(2044, "改名")).isEqualTo(exactNameCount(2044, "改名")).isPositive();
         assertThat(total(ADMIN, "budgetYear=2044")).isEqualTo(exactCount("budget_year = 2044")).isLessThan(200);
         assertThat(total(ADMIN, "budgetYear=2045")).isEqualTo(exactCount("budget_year = 2045")).isPositive();
     }
@@ -202,7 +288,7 @@ class ProjectCountsTest {
                 compactions.add(pool.submit((Callable<Long>) () -> {
                     long deltas = 0;
                     while (writing.get()) {
-                        deltas += counters.compact(projectCounts).deltas();
+                        deltas += counters.compact(projectCounts).deltas() + counters.compact(nameCounts).deltas();
                     }
                     return deltas;
                 }));
@@ -220,9 +306,13 @@ class ProjectCountsTest {
             pool.shutdownNow();
         }
         assertThat(wrongCounters()).isEmpty();
+        assertThat(wrongNameCounters()).isEmpty();
         counters.compact(projectCounts);
+        counters.compact(nameCounts);
         assertThat(wrongCounters()).isEmpty();
+        assertThat(wrongNameCounters()).isEmpty();
         assertThat(keysWithSeveralRows()).as("keys left with more than one row after compacting").isZero();
+        assertThat(keysWithSeveralRows("project_gram_count", "budget_year, gram")).isZero();
     }
 
     @Test
@@ -231,14 +321,19 @@ class ProjectCountsTest {
             ProjectApiTest.create(EDU, ProjectApiTest.draftDocument("JC-CQ-2025-004"));
         }
         // the scheduled compaction (every 5 s after a 10 s delay) leaves one row per key
-        await().atMost(Duration.ofSeconds(60)).until(() -> keysWithSeveralRows() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> keysWithSeveralRows() == 0
+                && keysWithSeveralRows("project_gram_count", "budget_year, gram") == 0);
         assertThat(wrongCounters()).isEmpty();
+        assertThat(wrongNameCounters()).isEmpty();
     }
 
     static long keysWithSeveralRows() throws SQLException {
+        return keysWithSeveralRows("project_count", "budget_year, department_code, status");
+    }
+
+    static long keysWithSeveralRows(String table, String keys) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select count(*) from (select 1 from project_count group by budget_year, department_code, status"
-                        + " having count(*) > 1) d")) {
+                "select count(*) from (select 1 from " + table + " group by " + keys + " having count(*) > 1) d")) {
             r.next();
             return r.getLong(1);
         }
@@ -251,6 +346,7 @@ class ProjectCountsTest {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             String[] statuses = {"DRAFT", "SUBMITTED", "APPROVED", "RETURNED", "AMENDING"};
+            String[] names = {"并发计数", "并发改名", "计数学校"};
             for (int i = 0; i < rounds; i++) {
                 List<UUID> added = new ArrayList<>();
                 try (PreparedStatement insert = c.prepareStatement("""
@@ -272,10 +368,11 @@ class ProjectCountsTest {
                 touched.addAll(added);
                 if (!touched.isEmpty()) {
                     try (PreparedStatement update = c.prepareStatement(
-                            "update project set status = ?, department_code = ? where id = ?")) {
+                            "update project set status = ?, department_code = ?, name = ? where id = ?")) {
                         update.setString(1, statuses[random.nextInt(statuses.length)]);
                         update.setString(2, String.valueOf(900 + random.nextInt(3)));
-                        update.setObject(3, touched.get(random.nextInt(touched.size())));
+                        update.setString(3, names[random.nextInt(names.length)]);
+                        update.setObject(4, touched.get(random.nextInt(touched.size())));
                         update.executeUpdate();
                     }
                 }

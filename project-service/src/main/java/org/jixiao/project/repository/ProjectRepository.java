@@ -29,10 +29,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     private static final String EXTERNAL_REF_INDEX = "project_external_ref";
 
     private final ProjectCounts counts;
+    private final ProjectNameCounts nameCounts;
     private final DirectReads direct;
 
-    public ProjectRepository(ProjectCounts counts, DirectReads direct) {
+    public ProjectRepository(ProjectCounts counts, ProjectNameCounts nameCounts, DirectReads direct) {
         this.counts = counts;
+        this.nameCounts = nameCounts;
         this.direct = direct;
     }
 
@@ -162,7 +164,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         // one index serves every department, so its plan is kept.
         boolean planForValues = named || f.fundingMin() != null || f.fundingMax() != null;
         long total;
-        if (named && yearAt >= 0) {
+        if (named && ProjectNameCounts.answers(f.nameContains()) && f.departmentCode() == null && f.status() == null
+                && f.fundingMin() == null && f.fundingMax() == null) {
+            // a short term over a year (or all years) and nothing else: the counters (V15) answer without visiting
+            // the names, which the gram indexes below must do for each match
+            total = nameCounts.count(f.budgetYear(), f.nameContains());
+        } else if (named && yearAt >= 0) {
             // The count of a name within a year looks the year's grams up instead (V11): one index lookup finds
             // exactly that year's names, where year and grams intersected the term's names of every year with all
             // of the year's rows (12 of a search's 16 ms at 100,000 projects). The page keeps year and grams: it
