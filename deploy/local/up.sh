@@ -30,8 +30,12 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # generation garbage; with G1, 258-263 MiB at the same throughput. Netty keeps per-thread caches of direct
 # buffers, and every Vert.x worker thread that writes a response gets one: after 32 connections streaming a
 # year's summary that was 34-40 MiB of direct memory held by idle threads; without the caches, 5 MiB (measured
-# with -XX:NativeMemoryTracking=summary and Netty's allocator metrics on /q/metrics).
-java_opts=${JIXIAO_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseG1GC -XX:G1PeriodicGCInterval=15000 -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Dio.netty.allocator.smallCacheSize=0 -Dio.netty.allocator.normalCacheSize=0}
+# with -XX:NativeMemoryTracking=summary and Netty's allocator metrics on /q/metrics). Under a load that makes much
+# garbage G1 grows the heap until collections take under 1/13 of the time (GCTimeRatio=12): 32 connections reading
+# a year's summary took reporting-service's heap from 45 to 146 MiB and its RSS to 345-352 MiB; allowing 1/5
+# (GCTimeRatio=4) it stopped at 95 MiB, RSS 294 MiB at the peak, at the same 10 summaries/s. -Xmx128m alone still
+# peaked at 323 MiB, and a year's PDF needs ~125 MiB of heap, so the limit stays.
+java_opts=${JIXIAO_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseG1GC -XX:G1PeriodicGCInterval=15000 -XX:GCTimeRatio=4 -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Dio.netty.allocator.smallCacheSize=0 -Dio.netty.allocator.normalCacheSize=0}
 
 say() { printf '[jixiao] %s\n' "$*"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
