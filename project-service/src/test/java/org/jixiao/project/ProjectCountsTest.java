@@ -346,7 +346,7 @@ class ProjectCountsTest {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             String[] statuses = {"DRAFT", "SUBMITTED", "APPROVED", "RETURNED", "AMENDING"};
-            String[] names = {"并发计数", "并发改名", "计数学校"};
+            String[] names = {"并发计数", "并发改名", "计数改名"};
             for (int i = 0; i < rounds; i++) {
                 List<UUID> added = new ArrayList<>();
                 try (PreparedStatement insert = c.prepareStatement("""
