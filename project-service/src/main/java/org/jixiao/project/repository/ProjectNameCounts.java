@@ -8,7 +8,9 @@ import org.jixiao.common.repository.DeltaCounters;
 /**
  * Exact counts of the projects whose name contains a term of one or two characters, per budget year, from
  * project_gram_count (V15, kept by statement triggers): the year's 1,588 names containing 学校 at province scale
- * are one counter row, where the gram index made PostgreSQL visit each of their heap pages.
+ * are one counter row, where the gram index made PostgreSQL visit each of their heap pages. The counters hold the
+ * grams of {@code project_name_grams}: a migration that changes that function recomputes the stored column without
+ * firing the update trigger, so it must refill project_gram_count as V15's last statement does.
  */
 @ApplicationScoped
 public class ProjectNameCounts implements DeltaCounters.Table {
