@@ -98,6 +98,17 @@ class RebuildTest {
                     .forEach(r -> lines.add("submitted|" + r));
             ((List<Object>) em.createNativeQuery("select r::text from report_revision_return r").getResultList())
                     .forEach(r -> lines.add("returned|" + r));
+            // the statistics' counters (V9): kept statement by statement live, counted once at the rebuild's end
+            ((List<Object>) em.createNativeQuery("select concat_ws('|', 'count', budget_year, department_code, status,"
+                    + " figure_department_code, figure_department_name, sum(n), sum(funding), sum(targets), sum(quantified))"
+                    + " from report_count_project group by budget_year, department_code, status, figure_department_code,"
+                    + " figure_department_name having sum(n) <> 0").getResultList()).forEach(r -> lines.add((String) r));
+            ((List<Object>) em.createNativeQuery("select concat_ws('|', 'level', budget_year, department_code, status, level1,"
+                    + " level2, sum(n), sum(rows)) from report_count_level group by budget_year, department_code, status, level1,"
+                    + " level2 having sum(n) <> 0").getResultList()).forEach(r -> lines.add((String) r));
+            ((List<Object>) em.createNativeQuery("select concat_ws('|', 'finding', budget_year, department_code, status, code,"
+                    + " severity, sum(n)) from report_count_finding group by budget_year, department_code, status, code,"
+                    + " severity having sum(n) <> 0").getResultList()).forEach(r -> lines.add((String) r));
             return lines;
         });
     }
@@ -138,6 +149,7 @@ class RebuildTest {
         assertThat(rebuilt).isEqualTo(incremental);
         assertThat(rebuilt).anyMatch(l -> l.startsWith(a + "|2034|034|APPROVED|3|3|JX-3"));
         assertThat(rebuilt).anyMatch(l -> l.startsWith("monitoring|(" + a + ",2034-07,2,1,2034,034,"));
+        assertThat(rebuilt).anyMatch(l -> l.startsWith("count|2034|034|APPROVED|")).anyMatch(l -> l.startsWith("level|2034|034|"));
         given().auth().oauth2(reviewer).get("/api/v1/reports/monitoring?budgetYear=2034").then().statusCode(200)
                 .body("items.overall", org.hamcrest.Matchers.equalTo(List.of("AT_RISK")))
                 .body("items.reportRevision", org.hamcrest.Matchers.equalTo(List.of(2)));

@@ -65,71 +65,8 @@ public class ReportQueries {
                 .setParameter("y", budgetYear).setParameter("v", version == null ? -1 : version).getSingleResult();
     }
 
-    /**
-     * The projects the statistics count: of the year (and department, status), each with the revision it counts
-     * with (the approved one, else the latest) and that revision's figures, taken from its document when it was
-     * written (V8); without the document it does not count.
-     */
-    private static String counted(String departmentCode, ReportStatus status) {
-        return "(select p.project_id, p.status, p.latest_revision, p.approved_at, p.approved_submitted_at,"
-                + " coalesce(p.approved_revision, p.latest_revision) as revision, r.department_code, r.department_name,"
-                + " r.funding from report_project p join report_revision_figures r"
-                + " on r.project_id = p.project_id and r.revision = coalesce(p.approved_revision, p.latest_revision)"
-                + " where p.budget_year = :y" + (departmentCode == null ? "" : " and p.department_code = :d")
-                + (status == null ? "" : " and p.status = :s") + ") c";
-    }
-
-    /**
-     * Per department (by the document's code, named as in the first project by id) and per status: [0 for a
-     * department's row or 1 for a status's, department code, status, department name, projects, funding]; a document
-     * without funding counts 0.
-     */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> fundingByDepartmentAndStatus(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select grouping(c.department_code), c.department_code, c.status,"
-                + " (array_agg(c.department_name order by c.project_id))[1], count(*), sum(coalesce(c.funding, 0))"
-                + " from " + counted(departmentCode, status)
-                + " group by grouping sets ((c.department_code), (c.status))"), budgetYear, departmentCode, status).getResultList();
-    }
-
-    /** Per 一级/二级 of the documents' rows: [level1, level2, projects with such a row, rows]; a missing level reads "null". */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> indicatorsByLevel(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select coalesce(l.level1, 'null'), coalesce(l.level2, 'null'), count(distinct c.project_id),"
-                + " sum(l.rows) from " + counted(departmentCode, status)
-                + " join report_revision_level l on l.project_id = c.project_id and l.revision = c.revision"
-                + " group by 1, 2"), budgetYear, departmentCode, status).getResultList();
-    }
-
-    /** [targets, quantified] summed over the counted revisions' pre-reviews that reported them. */
-    public Object[] quantified(int budgetYear, String departmentCode, ReportStatus status) {
-        return (Object[]) bind(em.createNativeQuery("select coalesce(sum(f.targets), 0), coalesce(sum(f.quantified_targets), 0)"
-                + " from " + counted(departmentCode, status)
-                + " join report_findings f on f.project_id = c.project_id and f.revision = c.revision and f.targets is not null"),
-                budgetYear, departmentCode, status).getSingleResult();
-    }
-
-    /**
-     * [approvals with both instants, median, 90th percentile] of submission → approval in hours, interpolated linearly;
-     * whole milliseconds (truncated) over 3,600,000 in double precision, the arithmetic the figures always had.
-     */
-    public Object[] leadTimes(int budgetYear, String departmentCode, ReportStatus status) {
-        return (Object[]) bind(em.createNativeQuery("select count(*), percentile_cont(0.5) within group (order by h),"
-                + " percentile_cont(0.9) within group (order by h) from (select cast(trunc((extract(epoch from c.approved_at)"
-                + " - extract(epoch from c.approved_submitted_at)) * 1000) as double precision) / 3600000 as h from "
-                + counted(departmentCode, status) + " where c.approved_at is not null and c.approved_submitted_at is not null) t"),
-                budgetYear, departmentCode, status).getSingleResult();
-    }
-
-    /** Findings of each counted project's latest revision: [code, severity, count]; a missing value reads "", a JSON null "null". */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> findings(int budgetYear, String departmentCode, ReportStatus status) {
-        return bind(em.createNativeQuery("select f.code, f.severity, sum(f.n) from " + counted(departmentCode, status)
-                + " join report_finding_count f on f.project_id = c.project_id and f.revision = c.latest_revision"
-                + " group by 1, 2"), budgetYear, departmentCode, status).getResultList();
-    }
-
-    private static Query bind(Query q, int budgetYear, String departmentCode, ReportStatus status) {
+    /** Binds a year's statement's :y, and its :d and :s when they restrict. */
+    static Query bind(Query q, int budgetYear, String departmentCode, ReportStatus status) {
         q.setParameter("y", budgetYear);
         if (departmentCode != null) {
             q.setParameter("d", departmentCode);
