@@ -338,6 +338,12 @@ public final class Bench {
         reportingLive.print(null);
         load.get("summary " + budgetYear + " as JSON (reviewer)", REPORTING + "/api/v1/reports/summary?budgetYear=" + budgetYear + "&format=json", reviewer)
                 .print(reportingLive);
+        String statistics = REPORTING + "/api/v1/reports/statistics?budgetYear=" + budgetYear;
+        load.get("statistics " + budgetYear + " (reviewer)", statistics, reviewer).print(reportingLive);
+        Load.Result sequentialReportingLive = sequential.get("reporting-service /q/health/live, 1 connection",
+                REPORTING_MANAGEMENT + "/q/health/live", null);
+        sequentialReportingLive.print(null);
+        sequential.get("statistics " + budgetYear + ", sequential (reviewer)", statistics, reviewer).print(sequentialReportingLive);
         int published = HTTP.send(HttpRequest.newBuilder(URI.create(REPORTING + "/public/v1/2025/summary")).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
         if (published == 200) {
