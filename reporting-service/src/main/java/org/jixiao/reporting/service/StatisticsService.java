@@ -57,8 +57,8 @@ public class StatisticsService {
     @Transactional
     public Statistics statistics(int budgetYear, String department, ReportStatus status, Actor actor) {
         String effective = actor.restrictedToDepartment().orElse(department);
-        Map<String, DepartmentSum> departments = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        Map<String, Object[]> statuses = new TreeMap<>();
+        Map<String, GroupSum> departments = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<String, GroupSum> statuses = new TreeMap<>();
         long projectCount = 0;
         long targets = 0;
         long quantified = 0;
@@ -66,9 +66,8 @@ public class StatisticsService {
         for (Object[] g : counters.projects(budgetYear, effective, status)) {
             long count = ((Number) g[3]).longValue();
             BigDecimal funding = (BigDecimal) g[4];
-            departments.computeIfAbsent((String) g[0], k -> new DepartmentSum()).add((String) g[1], count, funding);
-            statuses.merge((String) g[2], new Object[] {null, count, funding},
-                    (a, b) -> new Object[] {null, (Long) a[1] + (Long) b[1], ((BigDecimal) a[2]).add((BigDecimal) b[2])});
+            departments.computeIfAbsent((String) g[0], k -> new GroupSum()).add((String) g[1], count, funding);
+            statuses.computeIfAbsent((String) g[2], k -> new GroupSum()).add(null, count, funding);
             projectCount += count;
             total = total.add(funding);
             targets += ((Number) g[5]).longValue();
@@ -93,14 +92,14 @@ public class StatisticsService {
         List<Amount> byDepartment = new ArrayList<>();
         departments.forEach((code, d) -> byDepartment.add(new Amount(code, d.name(), d.projects, scaled(d.funding))));
         List<Amount> byStatus = new ArrayList<>();
-        statuses.forEach((k, v) -> byStatus.add(new Amount(k, null, (Long) v[1], scaled((BigDecimal) v[2]))));
+        statuses.forEach((key, d) -> byStatus.add(new Amount(key, null, d.projects, scaled(d.funding))));
         return new Statistics(budgetYear, projectCount, indicatorCount, total.toPlainString(), byDepartment, byStatus,
                 byLevel, byCode, new Quantified(targets, quantified, targets == 0 ? null : round(100.0 * quantified / targets)),
                 new LeadTimes(((Number) lead[0]).longValue(), rounded(lead[1]), rounded(lead[2])));
     }
 
-    /** A department's projects and funding over all the names its documents give it, and how many give each. */
-    private static final class DepartmentSum {
+    /** A group's projects and funding, and for a department how many of its documents give each name. */
+    private static final class GroupSum {
         long projects;
         BigDecimal funding = BigDecimal.ZERO;
         final Map<String, Long> names = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
