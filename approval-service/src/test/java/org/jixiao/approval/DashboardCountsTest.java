@@ -164,7 +164,7 @@ class DashboardCountsTest {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("update review_case set status = 'APPROVED' where status = 'OPEN'");
+                s.executeUpdate("update review_case set status = 'APPROVED', decided_at = now() where status = 'OPEN'");
                 c.rollback();
             }
         }

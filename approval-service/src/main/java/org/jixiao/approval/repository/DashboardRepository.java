@@ -109,31 +109,76 @@ public class DashboardRepository {
     public record LeadTimeSeconds(long decided, Double median, Double p90) {
     }
 
-    /** Submission to final decision of decided cases, percentiles with linear interpolation (percentile_cont). */
+    /**
+     * Submission to final decision of decided cases, percentiles with linear interpolation as PostgreSQL's
+     * percentile_cont computes them. For a department (a few hundred cases) percentile_cont sorts them; otherwise
+     * the count comes from review_case_count and each percentile from the one or two values at its positions in
+     * an index of the lead times (V12), the 90th read from the far end: one statement, so count and values are
+     * of one snapshot.
+     */
     public LeadTimeSeconds leadTimes(Integer budgetYear, String department) {
-        Object[] r = (Object[]) em.createNativeQuery("select count(*),"
-                + " percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at)),"
-                + " percentile_cont(0.9) within group (order by extract(epoch from decided_at - submitted_at))"
-                + " from review_case where status <> 'OPEN'" + DECLARATIONS
-                + " and (cast(:year as integer) is null or budget_year = :year)"
-                + " and (cast(:dept as varchar) is null or department_code = :dept)")
-                .setParameter("year", budgetYear).setParameter("dept", department).getSingleResult();
-        return new LeadTimeSeconds(((Number) r[0]).longValue(), seconds(r[1]), seconds(r[2]));
+        if (department != null) {
+            Object[] r = (Object[]) em.createNativeQuery("select count(*),"
+                    + " percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at)),"
+                    + " percentile_cont(0.9) within group (order by extract(epoch from decided_at - submitted_at))"
+                    + " from review_case where status <> 'OPEN'" + DECLARATIONS
+                    + " and (cast(:year as integer) is null or budget_year = :year) and department_code = :dept")
+                    .setParameter("year", budgetYear).setParameter("dept", department).getSingleResult();
+            return new LeadTimeSeconds(((Number) r[0]).longValue(), seconds(r[1]), seconds(r[2]));
+        }
+        // the year is written in (an int): each year's statement is planned for its year's index
+        String decided = " where status <> 'OPEN'" + DECLARATIONS + (budgetYear == null ? "" : " and budget_year = " + budgetYear.intValue());
+        String lead = "extract(epoch from decided_at - submitted_at)";
+        Object[] r = (Object[]) em.createNativeQuery("with c as (select coalesce(sum(n), 0) as n from review_case_count" + decided + ")"
+                + " select (select n from c),"
+                + " array(select cast(" + lead + " as float8) from review_case" + decided + " order by " + lead
+                + " offset (select cast(floor(cast(" + MEDIAN + " as float8) * (n - 1)) as bigint) from c where n > 0) limit 2),"
+                + " array(select cast(" + lead + " as float8) from review_case" + decided + " order by " + lead + " desc"
+                + " offset (select n - 1 - cast(ceil(cast(" + NINETIETH + " as float8) * (n - 1)) as bigint) from c where n > 0) limit 2)")
+                .getSingleResult();
+        long n = ((Number) r[0]).longValue();
+        Double[] fromLow = values(r[1]);
+        Double[] fromHigh = values(r[2]);
+        if (n == 0 || fromLow.length == 0 || fromHigh.length == 0) {
+            return new LeadTimeSeconds(n, null, null);
+        }
+        // from the low end the values at the position's floor and the one after; from the high end those at its
+        // ceiling and the one before, which is the floor unless the position is a whole number
+        double p90Floor = Percentiles.onAValue(NINETIETH, n) ? fromHigh[0] : fromHigh[1];
+        return new LeadTimeSeconds(n, Percentiles.continuous(MEDIAN, n, fromLow[0], fromLow[fromLow.length - 1]),
+                Percentiles.continuous(NINETIETH, n, p90Floor, fromHigh[0]));
     }
+
+    private static final double MEDIAN = 0.5;
+    private static final double NINETIETH = 0.9;
 
     public record ReturnCount(UUID projectId, String projectName, String departmentCode, long returns, long rounds) {
     }
 
-    /** Projects by how often they were returned, most returned first. */
+    /**
+     * Projects by how often they were returned, most returned first, then by name and id. Every project returned
+     * at least once ranks before all the others, and they are the few: when there are {@code limit} of them the
+     * page is theirs, grouped from their cases alone (V12's indexes). Otherwise (a year's first weeks) the page
+     * is filled with never-returned projects by name, which means grouping every case of the scope.
+     */
     public List<ReturnCount> returnsPerProject(Integer budgetYear, String department, int limit) {
-        return this.<Object[]>rows(em.createNativeQuery("select project_id, max(project_name), max(department_code),"
-                + " count(*) filter (where status = 'RETURNED'), count(*) from review_case"
-                + " where (cast(:year as integer) is null or budget_year = :year)" + DECLARATIONS
-                + " and (cast(:dept as varchar) is null or department_code = :dept)"
-                + " group by project_id order by 4 desc, 2, 1 limit :limit")
-                .setParameter("year", budgetYear).setParameter("dept", department).setParameter("limit", limit))
-                .stream().map(r -> new ReturnCount((UUID) r[0], (String) r[1], (String) r[2],
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+        String scope = DECLARATIONS + (budgetYear == null ? "" : " and budget_year = " + budgetYear.intValue())
+                + (department == null ? "" : " and department_code = :dept");
+        String grouped = "select project_id, max(project_name), max(department_code),"
+                + " count(*) filter (where status = 'RETURNED'), count(*) from review_case where true" + scope;
+        String order = " group by project_id order by 4 desc, 2, 1 limit :limit";
+        List<ReturnCount> returned = returnCounts(grouped + " and project_id in (select project_id from review_case"
+                + " where status = 'RETURNED'" + scope + ")" + order, department, limit);
+        return returned.size() == limit ? returned : returnCounts(grouped + order, department, limit);
+    }
+
+    private List<ReturnCount> returnCounts(String sql, String department, int limit) {
+        Query query = em.createNativeQuery(sql).setParameter("limit", limit);
+        if (department != null) {
+            query.setParameter("dept", department);
+        }
+        return this.<Object[]>rows(query).stream().map(r -> new ReturnCount((UUID) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
     private Query open(String sql, Integer budgetYear, String department) {
@@ -147,5 +192,12 @@ public class DashboardRepository {
 
     private static Double seconds(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Double[] values(Object array) {
+        if (array instanceof Object[] values) {
+            return Arrays.stream(values).map(DashboardRepository::seconds).toArray(Double[]::new);
+        }
+        throw new IllegalStateException("expected an array of lead times, got " + array);
     }
 }
