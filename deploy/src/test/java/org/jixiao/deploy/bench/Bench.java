@@ -329,7 +329,9 @@ public final class Bench {
         Load sequential = load.withConnections(1);
         Load.Result sequentialLive = sequential.get("approval-service /q/health/live, 1 connection", APPROVAL_MANAGEMENT + "/q/health/live", null);
         sequentialLive.print(null);
-        for (String board : List.of("counts", "queues", "warnings?size=20")) {
+        // lead times and returns over every year (the dashboard's first screen) and over the measured year
+        for (String board : List.of("counts", "queues", "warnings?size=20", "lead-times", "lead-times?budgetYear=" + budgetYear,
+                "returns", "returns?budgetYear=" + budgetYear)) {
             sequential.get("dashboard " + board + ", sequential (reviewer)", APPROVAL + "/api/v1/dashboard/" + board, reviewer)
                     .print(sequentialLive);
         }
