@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -83,34 +85,49 @@ public class TopicBootstrap {
         ensureTopics(admin, topics, partitions, replicationFactor, Topics.CONFIG);
     }
 
-    /** Creates missing topics with {@code config} and sets that configuration on existing ones. */
+    /**
+     * Creates missing topics with {@code config} and sets that configuration on existing ones. Two requests for
+     * all the topics, not two per topic: every service runs this before it reports ready, and ten sequential round
+     * trips to the controller were a quarter of a second of each start.
+     */
     public static void ensureTopics(Admin admin, Collection<String> topics, int partitions, short replicationFactor,
             Map<String, String> config) throws InterruptedException, java.util.concurrent.TimeoutException {
+        Map<String, KafkaFuture<Void>> created = admin.createTopics(topics.stream()
+                .map(topic -> new NewTopic(topic, partitions, replicationFactor).configs(config)).toList()).values();
+        List<String> existing = new ArrayList<>();
         for (String topic : topics) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(config)))
-                        .all().get(10, TimeUnit.SECONDS);
+                created.get(topic).get(10, TimeUnit.SECONDS);
                 LOG.infof("created topic %s", topic);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicExistsException) {
-                    alignConfig(admin, topic, config);
+                    existing.add(topic);
                 } else {
                     LOG.warnf("could not create topic %s: %s", topic, e.getCause().getMessage());
                 }
             }
         }
+        alignConfig(admin, existing, config);
     }
 
-    private static void alignConfig(Admin admin, String topic, Map<String, String> config) throws InterruptedException,
+    private static void alignConfig(Admin admin, List<String> topics, Map<String, String> config) throws InterruptedException,
             java.util.concurrent.TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
         List<AlterConfigOp> ops = config.entrySet().stream()
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                 .toList();
-        try {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops))
-                    .all().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            LOG.warnf("could not set the configuration of topic %s: %s", topic, e.getCause().getMessage());
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        for (String topic : topics) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
+        }
+        for (var result : admin.incrementalAlterConfigs(changes).values().entrySet()) {
+            try {
+                result.getValue().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                LOG.warnf("could not set the configuration of topic %s: %s", result.getKey().name(), e.getCause().getMessage());
+            }
         }
     }
 }
