@@ -41,16 +41,37 @@ class TopicBootstrapTest {
             assertThat(described.get(prefix + "b").partitions()).hasSize(3);
             // partitions of an existing topic are the operator's: not changed
             assertThat(described.get(existing).partitions()).hasSize(1);
-            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
-                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(10, TimeUnit.SECONDS);
-            for (var entry : configs.entrySet()) {
-                for (var wanted : Topics.CONFIG.entrySet()) {
-                    assertThat(entry.getValue().get(wanted.getKey()).value())
-                            .as(entry.getKey().name() + " " + wanted.getKey()).isEqualTo(wanted.getValue());
-                }
+            // the broker applies a configuration the controller accepted a moment later: wait for it, within bounds
+            Map<String, Map<String, String>> seen = Map.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!allConfigured(seen, topics) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                seen = configurations(admin, topics);
+            }
+            for (String topic : topics) {
+                assertThat(seen.get(topic)).as("configuration of " + topic).containsAllEntriesOf(Topics.CONFIG);
             }
             admin.deleteTopics(topics).all().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static boolean allConfigured(Map<String, Map<String, String>> seen, List<String> topics) {
+        return topics.stream().allMatch(t -> seen.containsKey(t) && seen.get(t).entrySet().containsAll(Topics.CONFIG.entrySet()));
+    }
+
+    /** The event configuration's keys as each topic has them now. */
+    private static Map<String, Map<String, String>> configurations(Admin admin, List<String> topics) throws Exception {
+        Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(10, TimeUnit.SECONDS);
+        Map<String, Map<String, String>> values = new java.util.HashMap<>();
+        for (var entry : configs.entrySet()) {
+            Map<String, String> topic = new java.util.HashMap<>();
+            for (String key : Topics.CONFIG.keySet()) {
+                topic.put(key, entry.getValue().get(key).value());
+            }
+            values.put(entry.getKey().name(), topic);
+        }
+        return values;
     }
 
     /** A created topic reaches the broker's metadata a moment after the controller acknowledged it. */
