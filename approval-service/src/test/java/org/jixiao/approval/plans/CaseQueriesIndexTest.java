@@ -137,40 +137,31 @@ class CaseQueriesIndexTest {
 
     @Test
     void shouldReadTheLeadTimesOfAYearAndOfAllYearsFromTheirOrderedIndexAlone() throws Exception {
-        seed();
-        try (Connection c = connect()) {
-            // the visibility map, as autovacuum keeps it, lets an index answer without the cases' pages
-            QueryPlans.vacuumUntilAllVisible(c, "review_case", java.time.Duration.ofSeconds(20));
-            for (Integer year : java.util.Arrays.asList(2062, null)) {
-                QueryPlans.Plan plan = planOfTheOneCaseStatement(c, "/api/v1/dashboard/lead-times" + (year == null ? "" : "?budgetYear=" + year),
-                        values("budget_year", year, "department_code", null));
-                String index = year == null ? "review_case_lead_seconds_all" : "review_case_lead_seconds";
-                // both percentiles' positions read in the index's order (the 90th's from the far end), nothing sorted
-                assertThat(scansOfCases(plan, " Scan Direction"))
-                        .as("scans of the cases for the lead times of " + (year == null ? "all years" : year))
-                        .containsExactlyInAnyOrder("Index Only Scan " + index + " Forward", "Index Only Scan " + index + " Backward");
-                assertThat(plan.nodes(n -> n.path("Node Type").asText().equals("Sort"))).isEmpty();
-            }
-        }
+        forAYearAndAllYears((c, year) -> {
+            QueryPlans.Plan plan = planOfTheOneCaseStatement(c, "/api/v1/dashboard/lead-times" + (year == null ? "" : "?budgetYear=" + year),
+                    values("budget_year", year, "department_code", null));
+            String index = year == null ? "review_case_lead_seconds_all" : "review_case_lead_seconds";
+            // both percentiles' positions read in the index's order (the 90th's from the far end), nothing sorted
+            assertThat(scansOfCases(plan, true))
+                    .as("scans of the cases for the lead times of " + (year == null ? "all years" : year))
+                    .containsExactlyInAnyOrder("Index Only Scan " + index + " Forward", "Index Only Scan " + index + " Backward");
+            assertThat(plan.nodes(n -> n.path("Node Type").asText().equals("Sort"))).isEmpty();
+        });
     }
 
     @Test
     void shouldGroupTheReturnsOfAYearAndOfAllYearsFromTheReturnedProjectsOnly() throws Exception {
-        seed();
-        try (Connection c = connect()) {
-            QueryPlans.vacuumUntilAllVisible(c, "review_case", java.time.Duration.ofSeconds(20));
-            for (Integer year : java.util.Arrays.asList(2062, null)) {
-                // hundreds of projects were returned in a year of the seed: one statement answers, no fallback
-                QueryPlans.Plan plan = planOfTheOneCaseStatement(c, "/api/v1/dashboard/returns?limit=20" + (year == null ? "" : "&budgetYear=" + year),
-                        values("budget_year", year, "department_code", null, "limit", 20));
-                // the returned cases' projects found by their index alone, so that only their cases are grouped and
-                // sorted. How the cases are matched to them is the planner's choice by size: here a year's bitmap
-                // or the whole table hashed, at 100,000 cases the covering project index read whole (V12).
-                assertThat(scansOfCases(plan, null))
-                        .as("scans of the cases for the returns of " + (year == null ? "all years" : year))
-                        .contains("Index Only Scan review_case_returned");
-            }
-        }
+        forAYearAndAllYears((c, year) -> {
+            // hundreds of projects were returned in a year of the seed: one statement answers, no fallback
+            QueryPlans.Plan plan = planOfTheOneCaseStatement(c, "/api/v1/dashboard/returns?limit=20" + (year == null ? "" : "&budgetYear=" + year),
+                    values("budget_year", year, "department_code", null, "limit", 20));
+            // the returned cases' projects found by their index alone, so that only their cases are grouped and
+            // sorted. How the cases are matched to them is the planner's choice by size: here a year's bitmap
+            // or the whole table hashed, at 100,000 cases the covering project index read whole (V12).
+            assertThat(scansOfCases(plan, false))
+                    .as("scans of the cases for the returns of " + (year == null ? "all years" : year))
+                    .contains("Index Only Scan review_case_returned");
+        });
     }
 
     /** The plan of the one statement on the cases that a reviewer's GET of {@code path} runs. */
@@ -182,32 +173,41 @@ class CaseQueriesIndexTest {
     }
 
     /** "node type index name" of every scan of the cases, with the scan's direction when asked. */
-    private static List<String> scansOfCases(QueryPlans.Plan plan, String direction) {
+    private static List<String> scansOfCases(QueryPlans.Plan plan, boolean withDirection) {
         return plan.nodes(n -> n.path("Relation Name").asText().equals("review_case")).stream()
                 .map(n -> n.path("Node Type").asText() + " " + n.path("Index Name").asText()
-                        + (direction == null ? "" : " " + n.path("Scan Direction").asText()))
+                        + (withDirection ? " " + n.path("Scan Direction").asText() : ""))
                 .toList();
+    }
+
+    /** A check of the dashboard's statements for one year and for all years. */
+    private interface YearCheck {
+        void check(Connection c, Integer year) throws Exception;
+    }
+
+    /** Runs {@code check} for the seed's year 2062 and for all years, on the seeded cases. */
+    private void forAYearAndAllYears(YearCheck check) throws Exception {
+        seed();
+        try (Connection c = connect()) {
+            // the visibility map, as autovacuum keeps it, lets an index answer without the cases' pages
+            QueryPlans.vacuumUntilAllVisible(c, "review_case", java.time.Duration.ofSeconds(20));
+            for (Integer year : java.util.Arrays.asList(2062, null)) {
+                check.check(c, year);
+            }
+        }
     }
 
     @Test
     void shouldReadTheQueuesOfAYearAndOfAllYearsFromTheOpenCasesIndexAlone() throws Exception {
-        seed();
-        try (Connection c = connect()) {
-            QueryPlans.vacuumUntilAllVisible(c, "review_case", java.time.Duration.ofSeconds(20));
-            for (Integer year : java.util.Arrays.asList(2062, null)) {
-                List<String> statements = RecordedSql.during(() -> given().auth().oauth2(REVIEWER)
-                        .get("/api/v1/dashboard/queues" + (year == null ? "" : "?budgetYear=" + year)).then().statusCode(200))
-                        .stream().filter(sql -> sql.contains(" review_case ")).toList();
-                assertThat(statements).hasSize(1);
-                String now = java.time.OffsetDateTime.now().toString();
-                // the age bands' bounds: as many as the statement has, any instants will do for its plan
-                Map<String, Object> values = values("budget_year", year, "department_code", null, "stage_due_at", now,
-                        "stage_entered_at", java.util.Collections.nCopies(6, now));
-                QueryPlans.Plan plan = QueryPlans.explain(c, statements.get(0), values);
-                assertThat(plan.toString()).as("plan of the queues of " + (year == null ? "all years" : year))
-                        .contains("Index Only Scan").contains("review_case_open_queue");
-            }
-        }
+        forAYearAndAllYears((c, year) -> {
+            String now = java.time.OffsetDateTime.now().toString();
+            // the age bands' bounds: as many as the statement has, any instants will do for its plan
+            QueryPlans.Plan plan = planOfTheOneCaseStatement(c, "/api/v1/dashboard/queues" + (year == null ? "" : "?budgetYear=" + year),
+                    values("budget_year", year, "department_code", null, "stage_due_at", now,
+                            "stage_entered_at", java.util.Collections.nCopies(6, now)));
+            assertThat(plan.toString()).as("plan of the queues of " + (year == null ? "all years" : year))
+                    .contains("Index Only Scan").contains("review_case_open_queue");
+        });
     }
 
     static Call call(String token, String path, Object... keysAndValues) {
