@@ -63,8 +63,9 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildScaleIT {
     static final int PROJECTS = Integer.getInteger("bench.rebuild.projects", 10_000);
-    static final String JAVA_OPTS = System.getProperty("bench.rebuild.java-opts", "-Xms32m -Xmx160m -XX:+UseG1GC"
-            + " -XX:G1PeriodicGCInterval=15000 -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k");
+    static final String JAVA_OPTS = System.getProperty("bench.rebuild.java-opts",
+            "-XX:MinHeapSize=32m -XX:InitialHeapSize=80m -Xmx160m -XX:+UseG1GC -XX:G1PeriodicGCInterval=15000"
+                    + " -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k");
     static final List<String> TOPICS = List.of(Topics.PROJECTS, Topics.REVIEWS, Topics.INDICATOR_CHECKS);
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
