@@ -57,21 +57,28 @@ public final class Bench {
         List<String> which = args.length == 0 ? List.of("import", "get", "submit", "decide", "reports", "load", "rebuild", "startup")
                 : Arrays.asList(args);
         Bench bench = new Bench();
+        Backlog backlog = new Backlog(System.getProperty("bench.kafka", "127.0.0.1:9092"));
+        Duration backlogWait = Duration.ofSeconds(Integer.getInteger("bench.backlog.wait", 300));
         System.out.printf("Jixiao benchmarks (budget year %d for the generated data), %d cores%n", bench.year,
                 Runtime.getRuntime().availableProcessors());
         if (which.contains("import")) {
+            backlog.awaitConsumed("import", backlogWait);
             bench.importDocuments(Integer.getInteger("bench.import.count", 10_000));
         }
         if (which.contains("get")) {
+            backlog.awaitConsumed("get", backlogWait);
             bench.getOne(Integer.getInteger("bench.get.count", 3000));
         }
         if (which.contains("submit")) {
+            backlog.awaitConsumed("submit", backlogWait);
             bench.submitToCase(Integer.getInteger("bench.submit.count", 200));
         }
         if (which.contains("decide")) {
+            backlog.awaitConsumed("decide", backlogWait);
             bench.decisionToProjectAndReport(Integer.getInteger("bench.decide.count", 100));
         }
         if (which.contains("reports")) {
+            backlog.awaitConsumed("reports", backlogWait);
             bench.reports(Integer.getInteger("bench.reports.count", 10_000));
         }
         int scale = Integer.getInteger("bench.scale", 0);
@@ -92,6 +99,7 @@ public final class Bench {
                     System.getProperty("bench.pg.password", "postgres"));
         }
         if (which.contains("load")) {
+            backlog.awaitConsumed("load", backlogWait);
             bench.load(loadYear, new Load(Integer.getInteger("bench.connections", 32),
                     Duration.ofSeconds(Integer.getInteger("bench.warmup", 5)),
                     Duration.ofSeconds(Integer.getInteger("bench.duration", 15))));
