@@ -5,15 +5,23 @@ set -uo pipefail
 run="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.run"
 # SIGTERM to each of a group at once, then wait for all of them (SIGKILL after 30 s). The Kafka nodes stop
 # together: one by one, the last ones would wait for a controller quorum that has already gone.
+# A service on the first run of its build writes its class-data archive as it stops (up.sh): four of them at once
+# took longer than 30 s on 2 cores (2026-12-02), were killed half-way, and every later up.sh recorded again
+# instead of starting from an archive. Such a group gets 3 minutes; an archive cut short is removed.
 stop_group() {
-  local names=() pids=()
+  local names=() pids=() archives=() limit=60
   for name in "$@"; do
     local pidfile="$run/$name.pid"
     [ -f "$pidfile" ] || continue
     local pid; pid=$(cat "$pidfile")
-    if kill -0 "$pid" 2>/dev/null; then kill "$pid"; names+=("$name"); pids+=("$pid"); else rm -f "$pidfile"; fi
+    if kill -0 "$pid" 2>/dev/null; then
+      local jsa; jsa=$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^-XX:ArchiveClassesAtExit=//p')
+      [ -n "$jsa" ] && limit=360
+      kill "$pid"; names+=("$name"); pids+=("$pid"); archives+=("$jsa")
+    else rm -f "$pidfile"; fi
   done
-  for _ in $(seq 1 60); do
+  [ "$limit" = 360 ] && echo "[jixiao] the services write their class-data archives as they stop (up to 3 minutes)"
+  for _ in $(seq 1 "$limit"); do
     local left=0
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left=1; done
     [ "$left" = 0 ] && break
@@ -21,6 +29,7 @@ stop_group() {
   done
   for i in "${!pids[@]}"; do
     if kill -0 "${pids[$i]}" 2>/dev/null; then kill -9 "${pids[$i]}"; echo "[jixiao] ${names[$i]} (${pids[$i]}) killed"
+      [ -n "${archives[$i]}" ] && rm -f "${archives[$i]}" "${archives[$i]}.jars"
     else echo "[jixiao] ${names[$i]} (${pids[$i]}) stopped"; fi
     rm -f "$run/${names[$i]}.pid"
   done
