@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks against the local system started by deploy/local/up.sh (not part of ./mvnw verify).
-#   deploy/bench/run.sh                 all: import get submit decide reports load startup
+#   deploy/bench/run.sh                 all: import get submit decide reports load rebuild startup
 #   deploy/bench/run.sh import get      some of them
 # Sizes: -Dbench.import.count=10000 -Dbench.get.count=3000 -Dbench.submit.count=200 -Dbench.decide.count=100
 #   -Dbench.reports.count=10000
