@@ -2,7 +2,7 @@
 # Benchmarks against the local system started by deploy/local/up.sh (not part of ./mvnw verify).
 #   deploy/bench/run.sh                 all: import get submit decide reports load rebuild startup
 #   deploy/bench/run.sh import get      some of them
-# Sizes: -Dbench.import.count=10000 -Dbench.get.count=3000 -Dbench.submit.count=200 -Dbench.decide.count=100
+# Sizes: -Dbench.import.count=10000 -Dbench.get.count=3000 -Dbench.submit.count=200 (-Dbench.submit.warmup=250) -Dbench.decide.count=100
 #   -Dbench.reports.count=10000
 # via BENCH_OPTS. The data it creates lands in a budget year of its own (2090–2098).
 set -euo pipefail

@@ -163,7 +163,10 @@ public final class Bench {
     }
 
     void submitToCase(int count) throws Exception {
-        int warmup = 30;
+        // C1 compiles a method after 200 calls (Tier3InvocationThreshold): with 30 warm-up submissions the code that
+        // runs once per submission in each service was still interpreted. Just after a restart, two runs each
+        // (2026-12-02): 30 → p99 133-183 ms, 250 → p99 120-145 ms; -Dbench.submit.warmup=30 measures the colder case.
+        int warmup = Integer.getInteger("bench.submit.warmup", 250);
         List<String> ids = importFresh(count + warmup, "SUB");
         for (String id : ids.subList(0, warmup)) {
             post(PROJECT + "/api/v1/projects/" + id + "/submit", department, "");
