@@ -174,9 +174,10 @@ public final class Bench {
         for (String id : ids.subList(0, warmup)) {
             awaitTrue(() -> casesOf(id).size() > 0, 20);
         }
-        // The step's import and the warm-up leave the other services 60-150 events to consume (indicator-service
-        // checks, reporting-service folds); timed meanwhile, submissions competed with that for the two cores:
-        // after a 1 s pause p50 63 ms, p99 178 ms; once it was consumed p50 35-42 ms, p99 85-121 ms (2026-12-02).
+        // The step's import and the warm-up leave the other services events to consume (indicator-service checks,
+        // reporting-service folds: 60-150 after 30 warm-ups, 184-275 after 250); timed meanwhile, submissions
+        // competed with that for the two cores: after a 1 s pause p50 63 ms, p99 178 ms; once it was consumed
+        // p50 35-42 ms, p99 85-121 ms (30 warm-ups, 2026-12-02).
         settle("submit's timed part");
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
